@@ -149,9 +149,9 @@ export const CHECKS_MIME = 'application/vnd.kernel-lib.checks+json';
 
 /**
  * Shows the check table (paper, ours, tolerance, kind, verdict) and emits the checks in
- * machine-readable form. Returns the results so a cell can assert on them.
+ * machine-readable form.
  */
-export function showChecks(results: readonly CheckResult[], title = 'Checks against the paper'): CheckResult[] {
+export function showChecks(results: readonly CheckResult[], title = 'Checks against the paper'): void {
   const rows = results.map((r) => ({
     id: r.id,
     claim: r.claim,
