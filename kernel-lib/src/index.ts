@@ -1,4 +1,7 @@
 // kernel-lib public API. Layering: core → hardware, workloads → dbms, metrics → experiments;
+// shared DBMS component (paper A's InnoDB pool, paper B's Fig. 8 pool)
+export * from './dbms/buffer-pool.js';
+
 // notebook helpers beside. Nothing below imports from above.
 // Each area keeps its exports in its own barrel under ./exports/ so that names stay unique.
 
@@ -11,6 +14,9 @@ export * from './core/arquero.js';
 
 // hardware contract shared by device models and paper B's metrics
 export * from './hardware/page-cost.js';
+
+// shared DBMS component (paper A's InnoDB pool, paper B's Fig. 8 pool)
+export * from './dbms/buffer-pool.js';
 
 // notebook helpers
 export * from './notebook/display.js';
