@@ -28,10 +28,10 @@ export class LruBufferPool {
   readonly capacityPages: number;
   readonly stats: BufferPoolStats = { hits: 0, misses: 0, evictions: 0, dirtyEvictions: 0 };
   private readonly frameOf = new Map<number, number>();
-  private readonly pageIds: Float64Array;
-  private readonly prev: Int32Array;
-  private readonly next: Int32Array;
-  private readonly dirty: Uint8Array;
+  private pageIds: Float64Array;
+  private prev: Int32Array;
+  private next: Int32Array;
+  private dirty: Uint8Array;
   private head = NIL; // most recently used
   private tail = NIL; // least recently used
   private used = 0;
@@ -101,13 +101,13 @@ export class LruBufferPool {
     const size = Math.min(this.capacityPages, Math.max(n, this.pageIds.length * 2));
     const grow = <T extends Float64Array | Int32Array | Uint8Array>(a: T, make: (k: number) => T): T => {
       const b = make(size);
-      b.set(a);
+      b.set(a as never);
       return b;
     };
-    (this as { pageIds: Float64Array }).pageIds = grow(this.pageIds, (k) => new Float64Array(k));
-    (this as { prev: Int32Array }).prev = grow(this.prev, (k) => new Int32Array(k));
-    (this as { next: Int32Array }).next = grow(this.next, (k) => new Int32Array(k));
-    (this as { dirty: Uint8Array }).dirty = grow(this.dirty, (k) => new Uint8Array(k));
+    this.pageIds = grow(this.pageIds, (k) => new Float64Array(k));
+    this.prev = grow(this.prev, (k) => new Int32Array(k));
+    this.next = grow(this.next, (k) => new Int32Array(k));
+    this.dirty = grow(this.dirty, (k) => new Uint8Array(k));
   }
 
   private unlink(f: number): void {
