@@ -1,0 +1,59 @@
+/**
+ * out/REPORT.md: every check across notebooks (paper value, ours, tolerance, kind, verdict),
+ * the count of predicted vs calibrated checks, and the time each notebook took.
+ */
+import type { CollectedCheck } from './collect.js';
+
+export interface NotebookResult {
+  notebook: string;
+  elapsedSeconds: number;
+  ok: boolean;
+  error?: { cell: number | null; cellId: string | null; source: string; error: string };
+  checks: CollectedCheck[];
+  figures: string[];
+}
+
+function cell(v: unknown): string {
+  const s = typeof v === 'number' ? String(Number(v.toPrecision(4))) : String(v ?? '');
+  return s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+}
+
+export function renderReport(results: NotebookResult[], generatedAt: string): string {
+  const all = results.flatMap((r) => r.checks.map((c) => ({ nb: r.notebook, c })));
+  const predicted = all.filter((x) => x.c.kind === 'predicted');
+  const calibrated = all.filter((x) => x.c.kind === 'calibrated');
+  const passed = all.filter((x) => x.c.pass).length;
+  const failedNb = results.filter((r) => !r.ok);
+  const lines: string[] = [];
+  lines.push('# Reproduction report', '');
+  lines.push(`Generated ${generatedAt}. All "ours" values are modeled or simulated, not measured on hardware (except where a notebook says it measures this implementation's own CPU cost).`, '');
+  lines.push(
+    `**${passed}/${all.length} checks pass** — ${predicted.length} predicted (${predicted.filter((x) => x.c.pass).length} pass), ` +
+      `${calibrated.length} calibrated (${calibrated.filter((x) => x.c.pass).length} pass; a calibrated check's number was used to fit one parameter the paper omits). ` +
+      `${results.length - failedNb.length}/${results.length} notebooks ran.`,
+    '',
+  );
+  lines.push('## Checks', '');
+  lines.push('| notebook | id | claim | paper | ours | tolerance | kind | verdict |');
+  lines.push('|---|---|---|---|---|---|---|---|');
+  for (const { nb, c } of all) {
+    const unit = c.unit ? ` ${c.unit}` : '';
+    const paper = typeof c.paper === 'number' ? `${cell(c.paper)}${unit}` : cell(c.paper);
+    const ours = typeof c.ours === 'number' ? `${cell(c.ours)}${unit}` : cell(c.ours);
+    lines.push(`| ${nb} | ${cell(c.id)} | ${cell(c.claim)} | ${paper} | ${ours} | ${cell(c.tolerance)} | ${c.kind} | ${c.pass ? 'pass' : '**FAIL**'} |`);
+  }
+  lines.push('', '## Notebooks', '');
+  lines.push('| notebook | status | time (s) | checks passed | figures |');
+  lines.push('|---|---|---|---|---|');
+  for (const r of results) {
+    const status = r.ok ? 'ok' : `**failed** at cell ${r.error?.cell ?? '?'}`;
+    lines.push(`| ${r.notebook} | ${status} | ${r.elapsedSeconds.toFixed(1)} | ${r.checks.filter((c) => c.pass).length}/${r.checks.length} | ${r.figures.length} |`);
+  }
+  if (failedNb.length) {
+    lines.push('', '## Failures', '');
+    for (const r of failedNb) {
+      lines.push(`### ${r.notebook}, cell ${r.error?.cell ?? '?'}`, '', '```', (r.error?.error ?? '').slice(0, 4000), '```', '');
+    }
+  }
+  return lines.join('\n') + '\n';
+}
