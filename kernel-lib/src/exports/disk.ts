@@ -1,2 +1,5 @@
-// Barrel for the disk area: add 'export * from ...' lines here. Keep exported names unique across barrels.
-export {};
+// Barrel for the disk area. Keep exported names unique across barrels.
+export * from '../hardware/seek-curve.js';
+export * from '../hardware/zones.js';
+export * from '../hardware/hdd.js';
+export * from '../hardware/ssd.js';
