@@ -1,0 +1,200 @@
+/**
+ * Walks one SQLite b-tree from its root in key order and returns its layout: the physical page
+ * numbers of its leaves in logical (key) order, its interior pages, and optionally its overflow
+ * pages and each leaf's first key.
+ *
+ * Key order (fileformat2 §1.6): in an interior page, the subtree of cell i's left child holds
+ * keys ≤ key(i) and the right-most pointer holds the rest, so visiting children in cell order
+ * then the right-most child visits leaves in key order. Works for table b-trees (rowid tables)
+ * and index b-trees (indexes and WITHOUT ROWID tables).
+ *
+ * Bounded work: every page is marked in a SqlitePageSet (a page reached twice is an error), the
+ * depth is limited to 20 (SQLite's own BTCURSOR_MAX_DEPTH), and all leaves must lie at the same
+ * depth, as in any SQLite b-tree. Memory: one page buffer and one child list per level, plus the
+ * growing output arrays.
+ */
+import { SqliteFormatError } from './sqlite-format-error.js';
+import type { SqliteFile } from './sqlite-file.js';
+import {
+  cellOffset,
+  newCellPayload,
+  parseBtreePage,
+  parseCell,
+  type BtreePageHeader,
+  type CellPayload,
+} from './sqlite-btree-page.js';
+import { SqlitePageSet } from './sqlite-page-set.js';
+import { walkOverflowChain, readPayloadPrefix } from './sqlite-overflow.js';
+import { firstColumnAsNumber } from './sqlite-record.js';
+
+/** SQLite's maximum b-tree depth (btreeInt.h BTCURSOR_MAX_DEPTH). */
+export const SQLITE_MAX_BTREE_DEPTH = 20;
+
+export interface SqliteWalkOptions {
+  /** Follow every cell's overflow chain and list the overflow pages (reads every leaf's cells). Default false. */
+  overflow?: boolean;
+  /** Record each leaf's first key: the rowid (table b-trees) or the first column if numeric (index b-trees), else NaN. Default false. */
+  firstKeys?: boolean;
+  /** Called for each leaf in key order with the page's bytes (valid only during the call). */
+  onLeaf?: (page: number, buf: Uint8Array, header: BtreePageHeader) => void;
+  /** Shared page set, to check that several b-trees of one file do not share pages. */
+  seen?: SqlitePageSet;
+}
+
+export interface SqliteBtreeLayout {
+  rootPage: number;
+  /** 'table' = rowid table b-tree; 'index' = index b-tree (an index or a WITHOUT ROWID table). */
+  btree: 'table' | 'index';
+  /** Levels from root to leaves (1 = the root is a leaf). */
+  depth: number;
+  /** Physical page numbers of the leaves, in key order: leafPages[i] is leaf i of paper B's S. */
+  leafPages: Uint32Array;
+  /** Number of cells on each leaf. */
+  leafCellCounts: Uint32Array;
+  /** Interior pages, in the order visited (pre-order). */
+  interiorPages: Uint32Array;
+  /** Overflow pages, in key order of the cells owning them (only with `overflow: true`). */
+  overflowPages: Uint32Array | null;
+  /** First key of each leaf (only with `firstKeys: true`); NaN for an empty leaf or a non-numeric key. */
+  firstKeys: Float64Array | null;
+}
+
+/** A growable typed array without per-item allocation. */
+class U32List {
+  data = new Uint32Array(64);
+  length = 0;
+  push(v: number): void {
+    if (this.length === this.data.length) {
+      const next = new Uint32Array(this.data.length * 2);
+      next.set(this.data);
+      this.data = next;
+    }
+    this.data[this.length++] = v;
+  }
+  toArray(): Uint32Array {
+    return this.data.slice(0, this.length);
+  }
+}
+class F64List {
+  data = new Float64Array(64);
+  length = 0;
+  push(v: number): void {
+    if (this.length === this.data.length) {
+      const next = new Float64Array(this.data.length * 2);
+      next.set(this.data);
+      this.data = next;
+    }
+    this.data[this.length++] = v;
+  }
+  toArray(): Float64Array {
+    return this.data.slice(0, this.length);
+  }
+}
+
+interface Level {
+  children: Uint32Array;
+  count: number;
+  next: number;
+  page: number;
+}
+
+/** Walks the b-tree rooted at `rootPage`. @throws SqliteFormatError */
+export function walkSqliteBtree(file: SqliteFile, rootPage: number, opts: SqliteWalkOptions = {}): SqliteBtreeLayout {
+  const seen = opts.seen ?? new SqlitePageSet(file);
+  const buf = file.pageBuffer();
+  const scratch = file.pageBuffer();
+  const h = {} as BtreePageHeader;
+  const cell: CellPayload = newCellPayload();
+  const leaves = new U32List();
+  const counts = new U32List();
+  const interior = new U32List();
+  const overflow = opts.overflow ? new U32List() : null;
+  const keys = opts.firstKeys ? new F64List() : null;
+  const onOverflow = overflow ? (p: number) => overflow.push(p) : null;
+  const levels: Level[] = [];
+  let leafDepth = 0;
+  let rootIsTable = true;
+
+  // Visit one page at the given depth: emit it (leaf) or push its children (interior).
+  const visit = (page: number, from: number | null, depth: number): void => {
+    seen.mark(page, from, from === null ? 'root page' : 'child pointer');
+    file.readPage(page, buf);
+    parseBtreePage(file, page, buf, h);
+    if (from === null) rootIsTable = h.isTable;
+    else if (h.isTable !== rootIsTable) {
+      throw new SqliteFormatError(file.path, page, `page type ${h.type} is a ${h.isTable ? 'table' : 'index'} b-tree page inside a ${rootIsTable ? 'table' : 'index'} b-tree (parent page ${from})`);
+    }
+    if (h.isLeaf) {
+      if (leafDepth === 0) leafDepth = depth;
+      else if (depth !== leafDepth) {
+        throw new SqliteFormatError(file.path, page, `leaf at depth ${depth} but earlier leaves are at depth ${leafDepth}: the b-tree is not balanced`);
+      }
+      leaves.push(page);
+      counts.push(h.cellCount);
+      if (keys) {
+        let key = NaN;
+        if (h.cellCount > 0) {
+          parseCell(file, h, buf, cellOffset(file, h, buf, 0), cell);
+          if (h.isTable) key = cell.rowid;
+          else key = firstColumnAsNumber(file, page, readPayloadPrefix(file, page, buf, cell, 32, scratch));
+        }
+        keys.push(key);
+      }
+      if (onOverflow) {
+        for (let i = 0; i < h.cellCount; i++) {
+          parseCell(file, h, buf, cellOffset(file, h, buf, i), cell);
+          if (cell.overflowPage !== 0) walkOverflowChain(file, page, cell, seen, scratch, onOverflow);
+        }
+      }
+      if (opts.onLeaf) opts.onLeaf(page, buf, h);
+      return;
+    }
+    if (depth >= SQLITE_MAX_BTREE_DEPTH) {
+      throw new SqliteFormatError(file.path, page, `b-tree deeper than ${SQLITE_MAX_BTREE_DEPTH} levels (SQLite's maximum): corrupt child pointers`);
+    }
+    interior.push(page);
+    let level = levels[depth - 1];
+    const need = h.cellCount + 1;
+    if (!level) {
+      level = { children: new Uint32Array(Math.max(need, 16)), count: 0, next: 0, page };
+      levels[depth - 1] = level;
+    } else if (level.children.length < need) {
+      level.children = new Uint32Array(need);
+    }
+    for (let i = 0; i < h.cellCount; i++) {
+      parseCell(file, h, buf, cellOffset(file, h, buf, i), cell);
+      level.children[i] = cell.leftChild;
+      // Index interior cells carry payloads too; their overflow pages belong to this b-tree.
+      if (onOverflow && cell.overflowPage !== 0) walkOverflowChain(file, page, cell, seen, scratch, onOverflow);
+    }
+    level.children[h.cellCount] = h.rightChild;
+    level.count = need;
+    level.next = 0;
+    level.page = page;
+  };
+
+  visit(rootPage, null, 1);
+  // Explicit stack of levels: levels[d] is the interior page at depth d+1 being visited.
+  let top = h.isLeaf ? -1 : 0;
+  while (top >= 0) {
+    const level = levels[top];
+    if (level.next >= level.count) {
+      top--;
+      continue;
+    }
+    const child = level.children[level.next++];
+    visit(child, level.page, top + 2);
+    if (!h.isLeaf) top++;
+  }
+
+  return {
+    rootPage,
+    btree: rootIsTable ? 'table' : 'index',
+    depth: leafDepth,
+    leafPages: leaves.toArray(),
+    leafCellCounts: counts.toArray(),
+    interiorPages: interior.toArray(),
+    overflowPages: overflow ? overflow.toArray() : null,
+    firstKeys: keys ? keys.toArray() : null,
+  };
+}

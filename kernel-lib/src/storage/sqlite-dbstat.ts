@@ -1,0 +1,85 @@
+/**
+ * SQLite's own view of a b-tree's pages, from its `dbstat` virtual table
+ * (https://www.sqlite.org/dbstat.html), queried through the `sqlite3` command-line shell
+ * (Debian package sqlite3, built with SQLITE_ENABLE_DBSTAT_VTAB). Used to validate the reader.
+ *
+ * dbstat's `path` names a page by the child indexes from the root: '/' the root, '/000/' its
+ * first child, '/000/01a/' ..., formatted with printf("%.3x"), i.e. at least three lowercase
+ * hex digits. Sorting leaves by path gives key order; this sorts by the components' numeric
+ * values, which equals the plain string sort while every index is below 0x1000 and stays
+ * right for interior pages with 4096 or more children (possible with 64 KiB pages).
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+
+/** Default location of Debian's sqlite3 shell; `SQLITE3_SHELL` overrides it. */
+export const SQLITE3_SHELL_DEFAULT = '/usr/bin/sqlite3';
+
+/** Path of the sqlite3 shell. @throws Error telling to run `make setup` when it is missing. */
+export function sqlite3ShellPath(): string {
+  const p = process.env.SQLITE3_SHELL || SQLITE3_SHELL_DEFAULT;
+  if (!existsSync(p)) {
+    throw new Error(`the sqlite3 command-line shell was not found at ${p}: run \`make setup\` (it installs the Debian package sqlite3), or set SQLITE3_SHELL`);
+  }
+  return p;
+}
+
+/** True when the sqlite3 shell is installed. */
+export function hasSqlite3Shell(): boolean {
+  return existsSync(process.env.SQLITE3_SHELL || SQLITE3_SHELL_DEFAULT);
+}
+
+/** Runs SQL with the sqlite3 shell on `dbPath` (read-only unless `write`) and returns its stdout lines. */
+export function runSqlite3(dbPath: string, sql: string, opts: { write?: boolean } = {}): string[] {
+  const args = [...(opts.write ? [] : ['-readonly']), '-batch', '-noheader', '-list', '-separator', '|', dbPath];
+  const out = execFileSync(sqlite3ShellPath(), args, { input: sql, encoding: 'utf8', maxBuffer: 1 << 30 });
+  return out.split('\n').filter((l) => l.length > 0);
+}
+
+/** dbstat path → its numeric child indexes ('/000/01a/' → [0, 26]). */
+export function dbstatPathIndexes(path: string): number[] {
+  return path
+    .split('/')
+    .filter((s) => s.length > 0)
+    .map((s) => parseInt(s, 16));
+}
+
+/** Compares two dbstat paths in key order (numeric component by component). */
+export function compareDbstatPaths(a: string, b: string): number {
+  const x = dbstatPathIndexes(a);
+  const y = dbstatPathIndexes(b);
+  for (let i = 0; i < Math.min(x.length, y.length); i++) if (x[i] !== y[i]) return x[i] - y[i];
+  return x.length - y.length;
+}
+
+export interface SqliteDbstatPages {
+  /** Leaf pages in key order (sorted by path). */
+  leafPages: Uint32Array;
+  /** Interior pages (any order). */
+  interiorPages: Uint32Array;
+  /** Overflow pages (any order). */
+  overflowPages: Uint32Array;
+}
+
+const quote = (s: string) => `'${s.replace(/'/g, "''")}'`;
+
+/** dbstat's pages of table or index `name`, leaves in key order. */
+export function dbstatPages(dbPath: string, name: string): SqliteDbstatPages {
+  const rows = runSqlite3(dbPath, `SELECT pageno, path, pagetype FROM dbstat WHERE name=${quote(name)};\n`);
+  const leaves: Array<{ page: number; path: string }> = [];
+  const interior: number[] = [];
+  const overflow: number[] = [];
+  for (const r of rows) {
+    const [page, path, type] = r.split('|');
+    const n = Number(page);
+    if (type === 'leaf') leaves.push({ page: n, path });
+    else if (type === 'internal') interior.push(n);
+    else if (type === 'overflow') overflow.push(n);
+  }
+  leaves.sort((a, b) => compareDbstatPaths(a.path, b.path));
+  return {
+    leafPages: Uint32Array.from(leaves.map((l) => l.page)),
+    interiorPages: Uint32Array.from(interior),
+    overflowPages: Uint32Array.from(overflow),
+  };
+}
