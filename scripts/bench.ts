@@ -1,0 +1,65 @@
+/**
+ * `npm run bench`: performance figures, never asserted in tests.
+ *  1. Wall time of `make reproduce` (once set up), per notebook, and export time per figure.
+ *  2. Every kernel-lib/bench/*.bench.ts module's `bench()` figures (model speed, memory).
+ * Prints a table and writes out/bench.json. Options: --skip-reproduce, --only NAME (a bench file stem).
+ */
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { atomicWriteFileSync } from '../kernel-lib/src/core/atomic-write.js';
+import { exportTimes, parseArgs, reproduce, REPO } from './reproduce.js';
+
+interface Figure {
+  name: string;
+  value: number;
+  unit: string;
+  target?: string;
+}
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const skipReproduce = args.includes('--skip-reproduce');
+  const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : undefined;
+  const sections: Record<string, Figure[]> = {};
+
+  if (!skipReproduce && !only) {
+    console.log('# make reproduce (all notebooks, with figure export)');
+    const outDir = join(REPO, 'out', 'bench-reproduce');
+    const t0 = performance.now();
+    const results = await reproduce(parseArgs(['--out', outDir]));
+    const total = (performance.now() - t0) / 1000;
+    const figs: Figure[] = [{ name: 'reproduce: all notebooks, wall time', value: total, unit: 's' }];
+    for (const r of results) figs.push({ name: `reproduce: ${r.notebook}${r.ok ? '' : ' (FAILED)'}`, value: r.elapsedSeconds, unit: 's' });
+    for (const e of exportTimes) figs.push({ name: `export svg+png+pdf: ${e.notebook}/${e.figure}`, value: e.seconds, unit: 's' });
+    sections.reproduce = figs;
+  }
+
+  const benchDir = join(REPO, 'kernel-lib', 'bench');
+  const files = readdirSync(benchDir).filter((f) => f.endsWith('.bench.ts')).sort();
+  for (const f of files) {
+    const stem = f.replace(/\.bench\.ts$/, '');
+    if (only && stem !== only) continue;
+    console.log(`# ${stem}`);
+    const mod = (await import(join(benchDir, f))) as { bench: () => Promise<Figure[]> };
+    try {
+      sections[stem] = await mod.bench();
+    } catch (err) {
+      sections[stem] = [{ name: `FAILED: ${(err as Error).message}`, value: NaN, unit: '' }];
+    }
+    for (const x of sections[stem]) console.log(`  ${x.name}: ${fmt(x.value)} ${x.unit}${x.target ? `  (target ${x.target})` : ''}`);
+  }
+
+  console.log('\n| section | figure | value | unit | target |\n|---|---|---|---|---|');
+  for (const [s, figs] of Object.entries(sections)) {
+    for (const x of figs) console.log(`| ${s} | ${x.name} | ${fmt(x.value)} | ${x.unit} | ${x.target ?? ''} |`);
+  }
+  atomicWriteFileSync(join(REPO, 'out', 'bench.json'), JSON.stringify({ date: new Date().toISOString(), sections }, null, 2) + '\n');
+  process.exit(0);
+}
+
+function fmt(v: number): string {
+  if (!Number.isFinite(v)) return String(v);
+  return Math.abs(v) >= 100 ? v.toFixed(0) : Number(v.toPrecision(3)).toString();
+}
+
+void main();
