@@ -53,6 +53,12 @@ export interface SqliteBtreeLayout {
   leafCellCounts: Uint32Array;
   /** Interior pages, in the order visited (pre-order). */
   interiorPages: Uint32Array;
+  /**
+   * Number of cells on each interior page. In an index b-tree (and so in a WITHOUT ROWID table)
+   * interior cells are entries too (SQLite's index b-trees are B-trees, not B+trees), so
+   * rows = Σ leafCellCounts + Σ interiorCellCounts; in a table b-tree interior cells are only keys.
+   */
+  interiorCellCounts: Uint32Array;
   /** Overflow pages, in key order of the cells owning them (only with `overflow: true`). */
   overflowPages: Uint32Array | null;
   /** First key of each leaf (only with `firstKeys: true`); NaN for an empty leaf or a non-numeric key. */
@@ -108,6 +114,7 @@ export function walkSqliteBtree(file: SqliteFile, rootPage: number, opts: Sqlite
   const leaves = new U32List();
   const counts = new U32List();
   const interior = new U32List();
+  const interiorCells = new U32List();
   const overflow = opts.overflow ? new U32List() : null;
   const keys = opts.firstKeys ? new F64List() : null;
   const onOverflow = overflow ? (p: number) => overflow.push(p) : null;
@@ -153,6 +160,7 @@ export function walkSqliteBtree(file: SqliteFile, rootPage: number, opts: Sqlite
       throw new SqliteFormatError(file.path, page, `b-tree deeper than ${SQLITE_MAX_BTREE_DEPTH} levels (SQLite's maximum): corrupt child pointers`);
     }
     interior.push(page);
+    interiorCells.push(h.cellCount);
     let level = levels[depth - 1];
     const need = h.cellCount + 1;
     if (!level) {
@@ -194,6 +202,7 @@ export function walkSqliteBtree(file: SqliteFile, rootPage: number, opts: Sqlite
     leafPages: leaves.toArray(),
     leafCellCounts: counts.toArray(),
     interiorPages: interior.toArray(),
+    interiorCellCounts: interiorCells.toArray(),
     overflowPages: overflow ? overflow.toArray() : null,
     firstKeys: keys ? keys.toArray() : null,
   };

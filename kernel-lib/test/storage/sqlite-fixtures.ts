@@ -44,7 +44,7 @@ export function buildDb(path: string, sql: string): void {
 /** rowid table + secondary index + WITHOUT ROWID table, rows in seeded random order. */
 export function mixedDb(dir: string, pageBytes: number, rows: number, seed: number): Fixture {
   const rng = new Rng(seed);
-  const path = join(dir, `mixed-${pageBytes}.db`);
+  const path = join(dir, `mixed-${pageBytes}-${seed}.db`);
   const ids = permutation(rows, rng);
   const sql = [
     `PRAGMA page_size=${pageBytes};`,
@@ -63,7 +63,7 @@ export function mixedDb(dir: string, pageBytes: number, rows: number, seed: numb
 /** Rows whose payload overflows onto overflow pages, in a rowid table, an index and a WITHOUT ROWID table. */
 export function overflowDb(dir: string, pageBytes: number, seed: number): Fixture {
   const rng = new Rng(seed);
-  const path = join(dir, `overflow-${pageBytes}.db`);
+  const path = join(dir, `overflow-${pageBytes}-${seed}.db`);
   const ids = permutation(120, rng);
   const big = (id: number) => `'${String.fromCharCode(97 + (id % 26)).repeat(pageBytes + 37 * id)}'`;
   const sql = [
@@ -83,7 +83,7 @@ export function overflowDb(dir: string, pageBytes: number, seed: number): Fixtur
 /** Many deletes after the load: freed pages land on the freelist (auto_vacuum off). */
 export function freelistDb(dir: string, seed: number): Fixture {
   const rng = new Rng(seed);
-  const path = join(dir, 'freelist.db');
+  const path = join(dir, `freelist-${seed}.db`);
   const rows = 6000;
   const ids = permutation(rows, rng);
   const sql = [
@@ -105,7 +105,7 @@ export function freelistDb(dir: string, seed: number): Fixture {
 /** A WAL-mode database; the shell checkpoints and removes the -wal when it exits. */
 export function walDb(dir: string, seed: number): Fixture {
   const rng = new Rng(seed);
-  const path = join(dir, 'wal.db');
+  const path = join(dir, `wal-${seed}.db`);
   const ids = permutation(4000, rng);
   const sql = [
     'PRAGMA page_size=4096;',
