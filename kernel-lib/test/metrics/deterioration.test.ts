@@ -3,8 +3,8 @@ import assert from 'node:assert/strict';
 import { gSequence, rangeCostMs, tMin, slaHolds } from '../../src/metrics/deterioration.js';
 import type { PageCost } from '../../src/hardware/page-cost.js';
 
-/** Tiny test cost: 1 ms for the next page, 1 + |distance| ms otherwise. */
-export const toyCost: PageCost = {
+/** 1 ms for the next page, 1 + |distance| ms otherwise. */
+const toyCost: PageCost = {
   f: (a, b) => (b === a + 1 ? 1 : 1 + Math.abs(b - a)),
   g0Ms: 1,
   pageBytes: 16384,

@@ -1,0 +1,404 @@
+/**
+ * A clustered B+Tree whose leaf pages have physical page numbers in an InnoDB tablespace
+ * (paper B §3.1, Fig. 3; setup of §4: MySQL InnoDB, 16 KiB pages, table T1).
+ *
+ * Rows are fixed-size (T1's COMPACT record, innodb-row-format.ts), so a row is represented by
+ * its clustered key only; a leaf holds up to `layout.maxRecords` keys in a typed array.
+ * Per-leaf state (record keys, count, low key, prev/next in the leaf chain, PAGE_LAST_INSERT)
+ * lives in typed arrays indexed by the physical page number; no object per row or per page.
+ *
+ * Follows storage/innobase/btr of MySQL:
+ * - btr0cur.cc btr_cur_optimistic_insert(): insert in place if the record fits; on a clustered
+ *   leaf with ≥ 2 records in a sequential insert pattern keep UNIV_PAGE_SIZE/16 free (split
+ *   instead), so an ascending bulk load fills pages to `layout.sequentialFillRecords`.
+ * - btr0btr.cc btr_page_split_and_insert(): split record and direction —
+ *   btr_page_get_split_rec_to_right() (PAGE_LAST_INSERT is the record before the insert point:
+ *   ascending inserts; split at the new record, or keep one record after it) → FSP_UP with
+ *   hint page_no + 1; btr_page_get_split_rec_to_left() (PAGE_LAST_INSERT is the record after
+ *   the insert point: descending inserts) → FSP_DOWN with hint page_no − 1, the new page
+ *   becomes the *left* (lower) half; otherwise the middle record page_get_middle_rec()
+ *   (index ⌊(n+2)/2⌋ − 1) → FSP_UP, hint page_no + 1. The new page comes from
+ *   fseg_alloc_free_page(hint, direction) (innodb-fsp.ts).
+ * - btr0cur.cc btr_cur_compress_recommendation() / btr0btr.cc btr_compress() (4.1/5.0 form):
+ *   after a delete that leaves the page's data below UNIV_PAGE_SIZE/2, merge it into its left
+ *   sibling if it has one, else into its right sibling, if the records fit there
+ *   (page_get_max_insert_size_after_reorganize); a page emptied by a delete is discarded
+ *   (btr_discard_page). The freed page goes back to the segment (fseg_free_page).
+ *   When merged into the right sibling, that sibling takes over the page's node pointer.
+ *
+ * Simpler than InnoDB: 5.7's btr_insert_into_right_sibling() and 5.6's "try the right sibling
+ * too" merge are not modeled (the paper ran 4.1); non-leaf pages are modeled as a directory
+ * (btree-directory.ts) without pages on disk; deleted records are purged at once (no
+ * delete-mark / purge lag); no locking, undo or redo.
+ */
+import { ParameterError, requireInteger } from '../core/validate.js';
+import { InnodbTablespace } from './innodb-fsp.js';
+import { LeafDirectory, nodePointerCapacity } from './btree-directory.js';
+import { LeafPageLayout, maxInsertBytes, pageUsableBytes } from './innodb-row-format.js';
+import { LEFTMOST_LOW_KEY, LOW_KEY_UNCHANGED, UpdateSniffer } from './update-sniffer.js';
+
+export interface ClusteredBtreeOptions {
+  /** Leaf page geometry (innodb-row-format.ts `leafPageLayout`). */
+  layout: LeafPageLayout;
+  /** Receives every leaf-chain structure change; null (default) = no sniffer, no cost. */
+  sniffer?: UpdateSniffer | null;
+}
+
+/** Structure-change counters. */
+export interface BtreeStats {
+  splitsUp: number;
+  splitsDown: number;
+  splitsMiddle: number;
+  merges: number;
+  discards: number;
+}
+
+const NO_KEY = 0; // PAGE_LAST_INSERT valid flag off
+
+export class ClusteredBtree {
+  readonly layout: LeafPageLayout;
+  readonly fsp = new InnodbTablespace();
+  readonly stats: BtreeStats = { splitsUp: 0, splitsDown: 0, splitsMiddle: 0, merges: 0, discards: 0 };
+  private sniffer: UpdateSniffer | null;
+  private readonly cap: number;
+  private readonly dir: LeafDirectory;
+  private readonly maxIns: Int32Array; // maxInsertBytes by record count
+  private readonly reserveBytes: number;
+  private readonly usableBytes: number;
+  private recKeys = new Int32Array(0);
+  private cnt = new Int32Array(0);
+  private low = new Int32Array(0);
+  private prevP = new Int32Array(0);
+  private nextP = new Int32Array(0);
+  private lastIns = new Int32Array(0);
+  private lastInsValid = new Uint8Array(0);
+  private pagesCap = 0;
+  private head = -1;
+  private nLeaves = 0;
+  private nRows = 0;
+
+  constructor(opts: ClusteredBtreeOptions) {
+    const layout = opts.layout;
+    if (!layout || !(layout.maxRecords >= 2)) {
+      throw new ParameterError('layout.maxRecords', layout?.maxRecords, 'records', '≥ 2 (a page too small for two rows cannot split)');
+    }
+    this.layout = layout;
+    this.sniffer = opts.sniffer ?? null;
+    this.cap = layout.maxRecords;
+    this.dir = new LeafDirectory(nodePointerCapacity(layout.pageBytes));
+    this.maxIns = new Int32Array(this.cap + 1);
+    for (let n = 0; n <= this.cap; n++) this.maxIns[n] = maxInsertBytes(layout.pageBytes, layout.recordBytes, n);
+    this.reserveBytes = layout.pageBytes / 16;
+    this.usableBytes = pageUsableBytes(layout.pageBytes);
+    this.ensurePages(this.fsp.sizePages);
+  }
+
+  /** Attach or detach (null) the sniffer. */
+  setSniffer(sniffer: UpdateSniffer | null): void {
+    this.sniffer = sniffer;
+  }
+  get leafCount(): number {
+    return this.nLeaves;
+  }
+  get rowCount(): number {
+    return this.nRows;
+  }
+  /** Leftmost leaf page (−1 when empty). */
+  get firstLeaf(): number {
+    return this.head;
+  }
+  nextLeaf(page: number): number {
+    return this.nextP[page];
+  }
+  prevLeaf(page: number): number {
+    return this.prevP[page];
+  }
+  leafLowKey(page: number): number {
+    return this.low[page];
+  }
+  leafRecordCount(page: number): number {
+    return this.cnt[page];
+  }
+  /** The leaf page that holds (or would hold) `key`. */
+  leafOf(key: number): number {
+    return this.dir.locate(key);
+  }
+  /** Interior (non-leaf) pages of the directory. */
+  get interiorPages(): number {
+    return this.dir.interiorPages;
+  }
+
+  /** Leaf pages in key order (walks the leaf chain). */
+  leafPagesInKeyOrder(): Int32Array {
+    const out = new Int32Array(this.nLeaves);
+    let k = 0;
+    for (let p = this.head; p >= 0; p = this.nextP[p]) out[k++] = p;
+    return out;
+  }
+  /** Low keys of the leaves in key order. */
+  leafLowKeysInKeyOrder(): Int32Array {
+    const out = new Int32Array(this.nLeaves);
+    let k = 0;
+    for (let p = this.head; p >= 0; p = this.nextP[p]) out[k++] = this.low[p];
+    return out;
+  }
+
+  /**
+   * Verifies the tree: records sorted along the leaf chain, each inside [low key, next low key),
+   * prev/next links consistent, the directory locating every leaf, every leaf page in use in
+   * the tablespace. Throws on the first violation (for tests; O(rows)).
+   */
+  checkInvariants(): void {
+    let prev = -1, leaves = 0, rows = 0, lastKey = -Infinity;
+    for (let p = this.head; p >= 0; p = this.nextP[p]) {
+      if (this.prevP[p] !== prev) throw new Error(`leaf ${p}: prev link ${this.prevP[p]} ≠ ${prev}`);
+      if (!this.fsp.isUsed(p)) throw new Error(`leaf ${p} is not in use in the tablespace`);
+      const next = this.nextP[p];
+      const hi = next >= 0 ? this.low[next] : Infinity;
+      if (next >= 0 && !(this.low[p] < hi)) throw new Error(`leaf ${p}: low keys out of order`);
+      if (this.dir.locate(this.low[p]) !== p) throw new Error(`leaf ${p}: directory does not locate it`);
+      const n = this.cnt[p];
+      if (n > this.cap) throw new Error(`leaf ${p}: ${n} records > capacity`);
+      for (let i = 0; i < n; i++) {
+        const k = this.recKeys[p * this.cap + i];
+        if (!(k > lastKey) || k < this.low[p] || k >= hi) throw new Error(`leaf ${p}: key ${k} out of order or range`);
+        lastKey = k;
+      }
+      rows += n;
+      leaves++;
+      prev = p;
+    }
+    if (leaves !== this.nLeaves || rows !== this.nRows || this.dir.size !== leaves) {
+      throw new Error(`counts: leaves ${leaves}/${this.nLeaves}/${this.dir.size}, rows ${rows}/${this.nRows}`);
+    }
+  }
+
+  has(key: number): boolean {
+    if (this.nLeaves === 0) return false;
+    const leaf = this.dir.locate(key);
+    const pos = this.lowerBound(leaf, key);
+    return pos < this.cnt[leaf] && this.recKeys[leaf * this.cap + pos] === key;
+  }
+
+  /** Insert a row with clustered key `key` (an int). Returns false if the key exists. */
+  insert(key: number): boolean {
+    if (!(key === (key | 0)) || key === LEFTMOST_LOW_KEY) requireInteger('key', key, '', -2147483647, 2147483647);
+    if (this.nLeaves === 0) this.createFirstLeaf();
+    const leaf = this.dir.locate(key);
+    const n = this.cnt[leaf];
+    const pos = this.lowerBound(leaf, key);
+    const base = leaf * this.cap;
+    if (pos < n && this.recKeys[base + pos] === key) return false;
+    const li = this.lastIns[leaf];
+    const valid = this.lastInsValid[leaf] === 1;
+    const toRight = valid && pos > 0 && this.recKeys[base + pos - 1] === li;
+    const toLeft = valid && pos < n && this.recKeys[base + pos] === li;
+    const rec = this.layout.recordBytes;
+    const fits = rec <= this.maxIns[n];
+    const keepFree = n >= 2 && this.reserveBytes + rec > this.maxIns[n] && (toRight || toLeft);
+    if (fits && !keepFree) {
+      this.insertAt(leaf, pos, key);
+    } else {
+      this.splitAndInsert(leaf, pos, key, toRight, toLeft);
+    }
+    this.nRows++;
+    return true;
+  }
+
+  /** Delete the row with clustered key `key`. Returns false if absent. */
+  delete(key: number): boolean {
+    if (this.nLeaves === 0) return false;
+    const leaf = this.dir.locate(key);
+    const n = this.cnt[leaf];
+    const pos = this.lowerBound(leaf, key);
+    const base = leaf * this.cap;
+    if (pos >= n || this.recKeys[base + pos] !== key) return false;
+    this.recKeys.copyWithin(base + pos, base + pos + 1, base + n);
+    this.cnt[leaf] = n - 1;
+    this.lastInsValid[leaf] = NO_KEY; // page_cur_delete_rec resets PAGE_LAST_INSERT
+    this.nRows--;
+    if (n - 1 < this.layout.compressBelowRecords && this.nLeaves > 1) this.compress(leaf);
+    return true;
+  }
+
+  // ---------------------------------------------------------------- internals
+  private createFirstLeaf(): void {
+    const p = this.fsp.allocPage(-1, 'none');
+    this.ensurePages(p + 1);
+    this.cnt[p] = 0;
+    this.low[p] = LEFTMOST_LOW_KEY;
+    this.prevP[p] = -1;
+    this.nextP[p] = -1;
+    this.lastInsValid[p] = NO_KEY;
+    this.head = p;
+    this.nLeaves = 1;
+    this.dir.insert(LEFTMOST_LOW_KEY, p);
+    if (this.sniffer !== null) this.sniffer.leafInserted(p, LEFTMOST_LOW_KEY, -1, -1, LOW_KEY_UNCHANGED);
+  }
+
+  private insertAt(leaf: number, pos: number, key: number): void {
+    const base = leaf * this.cap;
+    const n = this.cnt[leaf];
+    this.recKeys.copyWithin(base + pos + 1, base + pos, base + n);
+    this.recKeys[base + pos] = key;
+    this.cnt[leaf] = n + 1;
+    this.lastIns[leaf] = key;
+    this.lastInsValid[leaf] = 1;
+  }
+
+  private splitAndInsert(leaf: number, pos: number, key: number, toRight: boolean, toLeft: boolean): void {
+    const n = this.cnt[leaf];
+    const cap = this.cap;
+    let down = false;
+    let splitIdx: number; // first record moved to the upper half
+    let atNew = false; // split_rec == NULL: the new record is the upper half's first record
+    if (toRight) {
+      // btr_page_get_split_rec_to_right: keep one record after the insert point on the page
+      // if ≥ 2 follow it; else split at the new record (then move_limit = the record after
+      // the insert point, so those ≤ 1 records move up with it)
+      if (pos >= n - 1) {
+        atNew = true;
+        splitIdx = pos;
+      } else splitIdx = pos + 1;
+      this.stats.splitsUp++;
+    } else if (toLeft) {
+      down = true;
+      splitIdx = pos - 1 >= 1 ? pos - 1 : pos;
+      this.stats.splitsDown++;
+    } else {
+      splitIdx = ((n + 2) >> 1) - 1;
+      this.stats.splitsMiddle++;
+    }
+    const hint = down ? leaf - 1 : leaf + 1;
+    const np = this.fsp.allocPage(hint, down ? 'down' : 'up');
+    this.ensurePages(np + 1);
+    const base = leaf * cap;
+    const nbase = np * cap;
+    const firstUpperKey = atNew ? key : this.recKeys[base + splitIdx];
+    const insertLeft = atNew ? false : key < firstUpperKey;
+    this.lastInsValid[np] = NO_KEY;
+    this.lastInsValid[leaf] = NO_KEY;
+    if (!down) {
+      // new page = upper half, right of `leaf`
+      const moved = n - splitIdx;
+      this.recKeys.copyWithin(nbase, base + splitIdx, base + n);
+      this.cnt[np] = moved;
+      this.cnt[leaf] = splitIdx;
+      const oldNext = this.nextP[leaf];
+      this.low[np] = firstUpperKey;
+      this.prevP[np] = leaf;
+      this.nextP[np] = oldNext;
+      this.nextP[leaf] = np;
+      if (oldNext >= 0) this.prevP[oldNext] = np;
+      this.nLeaves++;
+      this.dir.insert(firstUpperKey, np);
+      if (this.sniffer !== null) this.sniffer.leafInserted(np, firstUpperKey, leaf, oldNext, LOW_KEY_UNCHANGED);
+      if (insertLeft) this.insertAt(leaf, this.lowerBound(leaf, key), key);
+      else this.insertAt(np, this.lowerBound(np, key), key);
+    } else {
+      // new page = lower half, left of `leaf`; `leaf` keeps the upper half
+      this.recKeys.copyWithin(nbase, base, base + splitIdx);
+      this.recKeys.copyWithin(base, base + splitIdx, base + n);
+      this.cnt[np] = splitIdx;
+      this.cnt[leaf] = n - splitIdx;
+      const oldPrev = this.prevP[leaf];
+      const oldLow = this.low[leaf];
+      this.low[np] = oldLow;
+      this.low[leaf] = firstUpperKey;
+      this.prevP[np] = oldPrev;
+      this.nextP[np] = leaf;
+      this.prevP[leaf] = np;
+      if (oldPrev >= 0) this.nextP[oldPrev] = np;
+      else this.head = np;
+      this.nLeaves++;
+      this.dir.setLeaf(oldLow, np);
+      this.dir.insert(firstUpperKey, leaf);
+      if (this.sniffer !== null) this.sniffer.leafInserted(np, oldLow, oldPrev, leaf, firstUpperKey);
+      if (insertLeft) this.insertAt(np, this.lowerBound(np, key), key);
+      else this.insertAt(leaf, this.lowerBound(leaf, key), key);
+    }
+  }
+
+  /** btr_compress / btr_discard_page for an under-filled leaf. */
+  private compress(page: number): void {
+    const n = this.cnt[page];
+    const prev = this.prevP[page];
+    const next = this.nextP[page];
+    const rec = this.layout.recordBytes;
+    const cap = this.cap;
+    if (n === 0) {
+      this.stats.discards++;
+      this.removeLeaf(page, prev >= 0 ? 'left' : 'right');
+      return;
+    }
+    const mergeFits = (m: number) =>
+      n * rec <= this.usableBytes - this.cnt[m] * rec - Math.ceil((2 * (this.cnt[m] + n)) / 4) && this.cnt[m] + n <= cap;
+    if (prev >= 0) {
+      if (!mergeFits(prev)) return;
+      const pn = this.cnt[prev];
+      this.recKeys.copyWithin(prev * cap + pn, page * cap, page * cap + n);
+      this.cnt[prev] = pn + n;
+      this.lastInsValid[prev] = NO_KEY;
+      this.stats.merges++;
+      this.removeLeaf(page, 'left');
+    } else if (next >= 0) {
+      if (!mergeFits(next)) return;
+      const nn = this.cnt[next];
+      this.recKeys.copyWithin(next * cap + n, next * cap, next * cap + nn);
+      this.recKeys.copyWithin(next * cap, page * cap, page * cap + n);
+      this.cnt[next] = nn + n;
+      this.lastInsValid[next] = NO_KEY;
+      this.stats.merges++;
+      this.removeLeaf(page, 'right');
+    }
+  }
+
+  /** Unlink `page` (its records already moved) and free it; its key range goes to a sibling. */
+  private removeLeaf(page: number, into: 'left' | 'right'): void {
+    const prev = this.prevP[page];
+    const next = this.nextP[page];
+    const lowKey = this.low[page];
+    let nextNewLow = LOW_KEY_UNCHANGED;
+    if (into === 'left') {
+      this.dir.remove(lowKey);
+    } else {
+      // the right sibling takes over the page's node pointer
+      this.dir.remove(this.low[next]);
+      this.dir.setLeaf(lowKey, next);
+      this.low[next] = lowKey;
+      nextNewLow = lowKey;
+    }
+    if (prev >= 0) this.nextP[prev] = next;
+    else this.head = next;
+    if (next >= 0) this.prevP[next] = prev;
+    this.nLeaves--;
+    this.cnt[page] = 0;
+    this.fsp.freePage(page);
+    if (this.sniffer !== null) this.sniffer.leafRemoved(page, lowKey, prev, next, nextNewLow);
+  }
+
+  private lowerBound(leaf: number, key: number): number {
+    const base = leaf * this.cap;
+    let lo = 0, hi = this.cnt[leaf];
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.recKeys[base + mid] < key) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  private ensurePages(n: number): void {
+    if (n <= this.pagesCap) return;
+    const cap = Math.max(n, this.pagesCap * 2, 256);
+    const g = (a: Int32Array, per = 1) => { const b = new Int32Array(cap * per); b.set(a); return b; };
+    this.recKeys = g(this.recKeys, this.cap);
+    this.cnt = g(this.cnt);
+    this.low = g(this.low);
+    this.prevP = g(this.prevP);
+    this.nextP = g(this.nextP);
+    this.lastIns = g(this.lastIns);
+    const v = new Uint8Array(cap); v.set(this.lastInsValid); this.lastInsValid = v;
+    this.pagesCap = cap;
+  }
+}

@@ -1,0 +1,73 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { ClusteredBtree } from '../../src/dbms/btree.js';
+import { leafPageLayout, T1_COLUMNS, compactClusteredRecordBytes } from '../../src/dbms/innodb-row-format.js';
+import { RecordingSniffer } from '../../src/dbms/update-sniffer.js';
+import { Rng } from '../../src/core/rng.js';
+
+const t1 = leafPageLayout(16384, compactClusteredRecordBytes(T1_COLUMNS));
+
+test('ascending load: 53 rows per leaf, leaves on pages 3..34 (fragments) then whole extents (btr0cur.cc, fsp0fsp.cc)', () => {
+  const tree = new ClusteredBtree({ layout: t1 });
+  const rows = 53 * 100;
+  for (let k = 0; k < rows; k++) assert.ok(tree.insert(k));
+  tree.checkInvariants();
+  assert.equal(tree.leafCount, 100);
+  const pages = tree.leafPagesInKeyOrder();
+  assert.deepEqual([...pages.slice(0, 32)], Array.from({ length: 32 }, (_, i) => 3 + i));
+  assert.deepEqual([...pages.slice(32)], Array.from({ length: 68 }, (_, i) => 64 + i));
+  for (const p of pages) assert.equal(tree.leafRecordCount(p), 53);
+  assert.equal(tree.stats.splitsUp, 99);
+  assert.equal(tree.insert(10), false, 'duplicate key');
+});
+
+test('descending inserts split to the left (FSP_DOWN): new pages enter before the old one', () => {
+  const sniffer = new RecordingSniffer();
+  const tree = new ClusteredBtree({ layout: t1, sniffer });
+  for (let k = 5000; k > 0; k--) tree.insert(k);
+  tree.checkInvariants();
+  assert.ok(tree.stats.splitsDown > 50);
+  assert.ok(sniffer.events.some((e) => e.kind === 'insert' && e.nextNewLowKey === e.nextNewLowKey));
+});
+
+test('random inserts split in the middle; deletes merge under-filled pages and free them', () => {
+  const sniffer = new RecordingSniffer();
+  const tree = new ClusteredBtree({ layout: t1, sniffer });
+  const rng = new Rng(5);
+  const keys = rng.shuffle(Array.from({ length: 20_000 }, (_, i) => i));
+  for (const k of keys) tree.insert(k);
+  tree.checkInvariants();
+  assert.ok(tree.stats.splitsMiddle > 100);
+  // after random inserts pages hold between ~half and 57 rows
+  const fill = tree.rowCount / tree.leafCount;
+  assert.ok(fill > 28 && fill < 57, `mean fill ${fill}`);
+  for (const k of keys.slice(0, 15_000)) assert.ok(tree.delete(k));
+  tree.checkInvariants();
+  assert.ok(tree.stats.merges + tree.stats.discards > 100);
+  assert.equal(tree.delete(keys[0]), false);
+  // every structure change was reported: leaves = inserts − removes
+  const ins = sniffer.events.filter((e) => e.kind === 'insert').length;
+  const rem = sniffer.events.length - ins;
+  assert.equal(ins - rem, tree.leafCount);
+  // freed pages are reused: the file did not grow while deleting
+  assert.ok(tree.fsp.usedPages === tree.leafCount);
+});
+
+test('the tree runs without a sniffer and builds the same pages', () => {
+  const a = new ClusteredBtree({ layout: t1 });
+  const b = new ClusteredBtree({ layout: t1, sniffer: new RecordingSniffer() });
+  const rng = new Rng(9);
+  for (let i = 0; i < 30_000; i++) {
+    const k = rng.int(0, 10_000);
+    const ins = rng.float() < 0.6;
+    assert.equal(ins ? a.insert(k) : a.delete(k), ins ? b.insert(k) : b.delete(k));
+  }
+  assert.deepEqual(a.leafPagesInKeyOrder(), b.leafPagesInKeyOrder());
+});
+
+test('bad input: non-integer keys, a layout too small for two rows', () => {
+  const tree = new ClusteredBtree({ layout: t1 });
+  assert.throws(() => tree.insert(1.5), /key = 1.5 is out of range/);
+  assert.throws(() => tree.insert(2 ** 31), /key = 2147483648/);
+  assert.throws(() => new ClusteredBtree({ layout: { ...t1, maxRecords: 1 } }), /layout.maxRecords = 1 records/);
+});
