@@ -335,7 +335,8 @@ function validateSpec(spec: DiskSimSpec): void {
 /**
  * A DiskSim spec for a desktop drive profile (hdd.ts). The profile's datasheets give no
  * controller overheads, skews or segment layout, so: overheads 0; head-switch time and the
- * track/cylinder skews from the track-to-track seek (skew = the sectors that pass during it);
+ * track and cylinder skews from the track-to-track seek (skew = the sectors that pass during it,
+ * rounded up, so a sequential stream switches track without losing a revolution);
  * one read segment as large as the cache, reading ahead to its end; bus at the interface rate.
  */
 export function diskSimSpecFromHddProfile(profile: HddProfile): DiskSimSpec {
@@ -352,7 +353,7 @@ export function diskSimSpecFromHddProfile(profile: HddProfile): DiskSimSpec {
       firstBlockOffset: 0,
       deadSpaceBlocks: 0,
       trackSkew: skew,
-      cylSkew: 0,
+      cylSkew: skew, // DiskSim semantics: at a cylinder switch only the cylinder skew applies
       spareTracks: 0,
       slippedTracks: [],
     });

@@ -10,9 +10,16 @@
  * - read-ahead: after reading a page the drive keeps reading into its cache, so a page a short
  *   way ahead of the previous one costs only the time to stream over the gap and the page.
  *
+ * - streaming includes the track switches: after each track the head switches (track-to-track
+ *   time, the drive's skew hides nothing more), so a sequential page costs its media time
+ *   × (1 + switch / revolution), the usual definition of a sustained rate (e.g. Hitachi Deskstar
+ *   7K500 specification §4.4.4: sectors per cylinder / (revolutions + head and cylinder switches)).
+ *
  * f is an expected cost (mean rotational latency), not a simulation: disk-sim.ts is the separate,
- * detailed model. Simpler than a real drive: no command overhead, no track/head-switch time while
- * streaming, backward re-reads are not served from the cache, bus transfer overlaps the media.
+ * detailed model. Simpler than a real drive: no command overhead, the switch cost is spread evenly
+ * over the pages of a track, backward re-reads are not served from the cache, bus transfer
+ * overlaps the media. The head-switch time is not in the datasheets: the track-to-track seek
+ * stands in for it (same assumption in disk-sim.ts's profile spec).
  * Profiles are data (data/disk/<name>.json), each number with its source.
  */
 import { loadJson } from '../core/data-path.js';
@@ -138,7 +145,7 @@ export interface HddPageCostOptions {
  * Paper B's f and G0 for pages of `pageBytes` laid out from `baseLba` on.
  * f(prev, page) = min(stream over the gap, seek + half a revolution + transfer) when `page` lies
  * within the read-ahead window after `prev`; seek + half a revolution + transfer otherwise.
- * G0 = transfer time of one page in the fastest zone (the minimum f can take).
+ * G0 = sequential cost of one page in the fastest zone, track switches included (the minimum f can take).
  * @throws ParameterError when pageBytes is not a positive multiple of the sector size or is larger
  *   than one track of the innermost zone.
  */
@@ -157,9 +164,11 @@ export function hddPageCost(profile: HddProfile, pageBytes: number, opts: HddPag
   const maxPage = Math.floor((zt.totalSectors - baseLba) / sectorsPerPage) - 1;
   const zoneCount = zt.sectorsPerTrack.length;
   const xferMs = new Float64Array(zoneCount);
+  const switchFactor = 1 + profile.trackToTrackMs / profile.revolutionMs;
   for (let z = 0; z < zoneCount; z++) {
-    const mbps = Math.min(zoneMediaMBps(zt, z, profile.rpm), profile.busMBps);
-    xferMs[z] = (pageBytes / (mbps * 1e6)) * 1000;
+    const mediaMs = (pageBytes / (zoneMediaMBps(zt, z, profile.rpm) * 1e6)) * 1000 * switchFactor;
+    const busMs = (pageBytes / (profile.busMBps * 1e6)) * 1000;
+    xferMs[z] = mediaMs > busMs ? mediaMs : busMs;
   }
   let g0Ms = Infinity;
   for (let z = 0; z < zoneCount; z++) g0Ms = Math.min(g0Ms, xferMs[z]);
