@@ -23,3 +23,24 @@ export {
   compareDbstatPaths,
   type SqliteDbstatPages,
 } from '../storage/sqlite-dbstat.js';
+export { sqliteReorgSetup, validateSqliteReorgSetup, type SqliteReorgSetup } from '../experiments/sqlite-reorg-setup.js';
+export {
+  planSqliteBulkUpdate,
+  applySqliteBulkUpdate,
+  createSqliteT1,
+  sqliteRegionStartId,
+  sqliteT1Str,
+  type SqliteBulkUpdate,
+} from '../experiments/sqlite-bulk-updates.js';
+export {
+  runSqliteReorg,
+  sqliteReorgCheckSpecs,
+  sqliteLayoutMetrics,
+  compareSqliteWithDbstat,
+  type SqliteReorgOptions,
+  type SqliteReorgResult,
+  type SqliteLayoutSnapshot,
+  type SqliteLeafProfile,
+  type SqliteRegionStat,
+  type SqliteDbstatComparison,
+} from '../experiments/sqlite-reorg.js';
