@@ -15,7 +15,7 @@
 import { Rng } from '../core/rng.js';
 import { requireInteger, requirePositive } from '../core/validate.js';
 import { flashBlockBytes, type FlashProfile } from '../hardware/flash-chip.js';
-import { flashProfile } from '../hardware/flash-profiles.js';
+import { flashProfile, flashProfileSources } from '../hardware/flash-profiles.js';
 import { multiBufferChips } from '../dbms/backup-unit.js';
 import { backupTimeS, reloadTimeS, validateMmdbBackup, type MmdbBackupConfig } from '../dbms/mmdb-backup.js';
 import {
@@ -443,4 +443,58 @@ export function accountPagesTouched(layout: TpcAbLayout, txns: number): number {
 /** Hot-spot recovery for a failure at `elapsedS` after a checkpoint (for plotting the saw-tooth). */
 export function paperCRecoveryAt(m: PaperCModel, elapsedS: number, bmpIntact = false): number {
   return hotSpotRecoveryS(m.recovery, elapsedS, bmpIntact);
+}
+
+/** Worst/mean recovery at `intervalMin` on each log device (apply time held at its calibrated value). */
+export function paperCLogDeviceComparison(intervalMin = 30, opts: PaperCOptions = {}): Array<{
+  logDevice: string;
+  label: string;
+  bandwidthMBps: number;
+  logReadS: number;
+  worstS: number;
+  meanS: number;
+}> {
+  requirePositive('intervalMin', intervalMin, 'min');
+  const setup = paperCSetup();
+  return Object.keys(setup.logDevices).map((name) => {
+    const m = paperCModel({ ...opts, logDevice: name });
+    const T = intervalMin * 60;
+    return {
+      logDevice: name,
+      label: setup.logDevices[name].label,
+      bandwidthMBps: setup.logDevices[name].bandwidthMBps,
+      logReadS: logReadS(m.recovery, T),
+      worstS: worstHotSpotRecoveryS(m.recovery, T),
+      meanS: meanHotSpotRecoveryS(m.recovery, T),
+    };
+  });
+}
+
+/** Every input of the model with its value, unit, kind (source / derived / calibrated) and source. */
+export function paperCInputs(opts: PaperCOptions = {}): Array<{ input: string; value: number | string; unit: string; kind: string; source: string }> {
+  const m = paperCModel(opts);
+  const setup = m.setup;
+  const cal = paperCCalibration();
+  const src = flashProfileSources(m.profile.name);
+  const p = m.profile;
+  const rows: Array<{ input: string; value: number | string; unit: string; kind: string; source: string }> = [
+    { input: 'flash part', value: p.label, unit: '', kind: 'source', source: src.pageBytes },
+    { input: 'flash page', value: p.pageBytes, unit: 'B', kind: 'source', source: src.pageBytes },
+    { input: 'pages per erase block', value: p.pagesPerBlock, unit: 'pages', kind: 'source', source: src.pagesPerBlock },
+    { input: 'cells → register (read)', value: p.readUs, unit: 'µs', kind: 'source', source: src.readUs },
+    { input: 'I/O byte cycle', value: p.ioCycleNs, unit: 'ns', kind: 'source', source: src.ioCycleNs },
+    { input: 'register → cells (program)', value: p.programUs, unit: 'µs', kind: 'source', source: src.programUs },
+    { input: 'verify', value: p.verifyUs, unit: 'µs', kind: 'source', source: src.verifyUs },
+    { input: 'block erase', value: p.eraseMs, unit: 'ms', kind: 'source', source: src.eraseMs },
+    { input: 'endurance', value: p.enduranceCycles, unit: 'P/E cycles', kind: 'source', source: src.enduranceCycles },
+    { input: 'chips per backup unit (multi-buffer depth)', value: m.backup.chipsPerUnit, unit: 'chips', kind: 'derived', source: '⌈(P(t_x+t_b)+t_e)/(P·t_x)⌉ from the chip timings (backup-unit.ts)' },
+    { input: 'backup units at 1000 tps', value: cal.backupUnitsAt1000Tps.value, unit: 'units', kind: 'calibrated → C2', source: cal.backupUnitsAt1000Tps.rule },
+    { input: 'backup units at this tps', value: m.backup.units, unit: 'units', kind: 'derived', source: 'calibrated count × tps/1000 (paper §4: parallel hardware)' },
+    { input: 'TPC-A/B scaling and record sizes', value: `${setup.tpc.branchesPerTps}/${setup.tpc.tellersPerTps}/${setup.tpc.accountsPerTps} per tps; ${setup.tpc.accountRecordBytes}/${setup.tpc.tellerRecordBytes}/${setup.tpc.branchRecordBytes}/${setup.tpc.historyRecordBytes} B`, unit: '', kind: 'source', source: setup.tpc.source },
+    { input: 'DB page', value: m.backup.pageBytes, unit: 'B', kind: 'source', source: setup.pageBytesSource },
+    { input: 'log bytes per transaction', value: setup.log.logBytesPerTxn, unit: 'B', kind: 'source', source: setup.log.source },
+    { input: `log device (${m.logDeviceName})`, value: m.recovery.logBandwidthMBps, unit: 'MB/s', kind: 'source', source: setup.logDevices[m.logDeviceName].source + '. Choice: ' + setup.defaultLogDeviceSource },
+    { input: 'log apply time per transaction', value: cal.applyUsPerTxn.value, unit: 'µs', kind: 'calibrated → C3', source: cal.applyUsPerTxn.rule },
+  ];
+  return rows;
 }

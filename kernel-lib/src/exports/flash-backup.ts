@@ -10,3 +10,4 @@ export * from '../workloads/tpc-ab.js';
 export * from '../metrics/checkpoint-interval.js';
 export * from '../experiments/paper-c-setup.js';
 export * from '../experiments/paper-c.js';
+export * from '../experiments/paper-c-beyond.js';
