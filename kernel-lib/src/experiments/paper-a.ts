@@ -1,0 +1,751 @@
+/**
+ * Paper A (Fukuchi & Yamada 2015): fast DBMS replica creation on a scale-up machine — the whole
+ * run of Figs. 3–6 as one time-stepped simulation, shared by both notebooks, the tests and the
+ * benchmark.
+ *
+ * The run (§5.2): one MySQL VM under load from t = 0; every `replicaIntervalS` a new VM is created
+ * and, once its MySQL is up, put under SysBench load too; `newVms` replicas in all. Workloads:
+ * `read` — SysBench read-only on every VM; `write` — TPC-C on the source as well (SysBench reads on
+ * every VM over the TPC-C data).
+ *
+ * Time advances in steps of `stepS` (1 s). In each step:
+ *  1. creation pipelines progress (snapshot / transfer / minimum files / background copy are bulk
+ *     copies on the host disks, dbms/xtrabackup.ts), with the disks' random-I/O utilization of the
+ *     previous step;
+ *  2. every running VM's throughput follows from exact MVA (dbms/mysql-throughput.ts) with the
+ *     CPU and disk demand per transaction implied by where its buffer-pool misses are served
+ *     right now: a shared frame (share mapping, CPU), the guest page cache (copy, CPU), an
+ *     on-demand fetch from the source (disk read) or a local disk read;
+ *  3. the page accesses of that throughput that fall on the sampled pages are replayed on the
+ *     sampled buffer pools, page caches and the hypervisor share table (seeded Rng), moving pages
+ *     between those categories;
+ *  4. TPC-C's dirtied pages are written on the source and applied on each replica (MySQL
+ *     replication; lag not modeled): writes un-share frames copy-on-write.
+ * Where the misses are served is kept as access-probability-weighted counts per VM and category,
+ * updated incrementally, so throughput uses the exact expected miss mix of the sampled state
+ * (no sampling noise on the throughput of a step).
+ *
+ * Outcomes (creation times by phase, warm-up times, throughput, memory, ratios) all come out of
+ * this; inputs are data/replication/setup.json (facts + the measured boot/start times) and the four
+ * calibrated parameters in data/replication/calibration.json.
+ */
+import { loadJson } from '../core/data-path.js';
+import { Rng } from '../core/rng.js';
+import { ParameterError, requireInteger, requireOneOf, requirePositive } from '../core/validate.js';
+import { hddProfile, hddRandomReadMs, hddSequentialMBps, hddAvgRotationalLatencyMs } from '../hardware/hdd.js';
+import { GuestPageCache } from '../hardware/page-cache.js';
+import { HypervisorShareTable } from '../hardware/hypervisor-share-table.js';
+import { loadReplicationSetup, validateVmSetup, type ReplicationSetup } from '../hardware/vm-host.js';
+import { ethernetPayloadMBps } from '../hardware/network.js';
+import { SampledBufferPool } from '../dbms/innodb-buffer-pool-model.js';
+import { mvaThroughput } from '../dbms/mysql-throughput.js';
+import { copyStreamRate } from '../dbms/xtrabackup.js';
+import { pipelineFlags, type ReplicationConfig, type PipelineFlags } from '../dbms/replication-pipeline.js';
+import { innodbRowsPerPage, sysbenchSpecialMass, sysbenchTxShape } from '../workloads/sysbench-oltp-read-only.js';
+import { tpccTxShape } from '../workloads/tpcc.js';
+import { stablePeak } from '../metrics/stable-peak.js';
+
+export type PaperAWorkload = 'read' | 'write';
+export const PAPER_A_WORKLOADS: readonly PaperAWorkload[] = ['read', 'write'];
+
+/** The four parameters the paper leaves unknown, each fitted to one stated number of the read run. */
+export interface PaperACalibration {
+  /** vCPU time per SQL statement (ms); fitted to A4 (first, cold MySQL: ~30 min to stable peak). */
+  cpuMsPerStatement: number;
+  /** CPU cost of mapping one shared frame (hypercall + page-table update), µs; fitted to A7 (67 % of peak right after start). */
+  shareMapUs: number;
+  /** Effective bulk-copy chunk (KiB); fitted to A1's snapshot time (3 min). */
+  copyChunkKiB: number;
+  /** VM-to-VM copy path rate through the guests' network stacks (MB/s); fitted to A1's transfer time (15 min). */
+  transferPathMBps: number;
+}
+
+export interface PaperAParams {
+  workload: PaperAWorkload;
+  config: ReplicationConfig | string;
+  /** Rng seed. */
+  seed?: number;
+  /** Every `samplingStride`-th data page is simulated (default 256). */
+  samplingStride?: number;
+  /** Time step (s), default 1. */
+  stepS?: number;
+  /** Replicas created (default: the paper's 8). */
+  newVms?: number;
+  /** Seconds between replica creations (default: the paper's 3,500). */
+  replicaIntervalS?: number;
+  /** Data size override (GiB) for sweeps; default the paper's 17. */
+  dataGiB?: number;
+  /** Calibrated parameters; default data/replication/calibration.json. */
+  calibration?: PaperACalibration;
+  /** Setup override (default data/replication/setup.json). */
+  setup?: ReplicationSetup;
+}
+
+export interface PhaseTime {
+  phase: string;
+  seconds: number;
+}
+
+export interface PaperAReplica {
+  /** 1..newVms. */
+  index: number;
+  creationStartS: number;
+  /** When MySQL accepted load (NaN if not within the run). */
+  startedS: number;
+  /** Creation until MySQL started (s). */
+  creationS: number;
+  phases: PhaseTime[];
+  /** Time from MySQL start to stable peak (s), metrics/stable-peak.ts. */
+  timeToStablePeakS: number;
+  /** The replica's steady-state SysBench throughput (tx/s). */
+  peakTps: number;
+  /** Throughput in the first second after start / peak. */
+  firstSecondFractionOfPeak: number;
+  /** Memory this VM added, net of sharing, at the end of its interval (GiB). */
+  memoryAddedGiB: number;
+}
+
+export interface PaperARun {
+  workload: PaperAWorkload;
+  config: ReplicationConfig;
+  stepS: number;
+  steps: number;
+  /** Sum of SysBench throughput over the VMs (tx/s), per step. */
+  totalTps: Float64Array;
+  /** Per-VM SysBench throughput (index 0 = source). */
+  vmTps: Float64Array[];
+  /** TPC-C throughput of the source (tx/s) per step (zeros for `read`). */
+  tpccTps: Float64Array;
+  /** Total VM memory (GiB) per step (Xen allocations net of shared frames). */
+  memoryGiB: Float64Array;
+  /** Read I/O load on the source's image (MB/s): its own misses + on-demand fetches + snapshot/background copy reads. */
+  sourceReadMBps: Float64Array;
+  /** Of which on-demand fetches by replicas (MB/s). */
+  sourceFetchMBps: Float64Array;
+  /** Per-disk utilization of the host disks (0..1). */
+  diskUtil: Float64Array;
+  /** First MySQL (cold, empty page cache): time to stable peak (s). */
+  coldWarmupS: number;
+  coldPeakTps: number;
+  replicas: PaperAReplica[];
+  /** Reads of pages the source changed after the fork (vm-fork only; else 0). */
+  staleReads: number;
+  /** Inputs used (for the notebook's input table). */
+  inputs: PaperAInputsUsed;
+}
+
+export interface PaperAInputsUsed {
+  pageAccessesPerTx: number;
+  sysbenchStatementsPerTx: number;
+  tpccStatementsPerTx: number;
+  tpccRandomPagesPerTx: number;
+  rowsPerPage: number;
+  diskRandomReadMs: number;
+  diskSeqMBps: number;
+  dataPages: number;
+  poolPages: number;
+  sampledPages: number;
+  calibration: PaperACalibration;
+}
+
+/** The calibrated parameters recorded in data/replication/calibration.json. */
+export function loadPaperACalibration(): PaperACalibration {
+  const j = loadJson<{ parameters: Record<keyof PaperACalibration, { value: number }> }>('replication', 'calibration.json');
+  return {
+    cpuMsPerStatement: j.parameters.cpuMsPerStatement.value,
+    shareMapUs: j.parameters.shareMapUs.value,
+    copyChunkKiB: j.parameters.copyChunkKiB.value,
+    transferPathMBps: j.parameters.transferPathMBps.value,
+  };
+}
+
+// category of a page for a VM
+const C_POOL = 0;
+const C_SHARE = 1;
+const C_PC = 2;
+const C_FETCH = 3;
+const C_DISK = 4;
+const NC = 5;
+
+type Stage = 'absent' | 'creating' | 'running';
+
+interface VmState {
+  stage: Stage;
+  bootAtS: number;
+  startedS: number;
+  pool: SampledBufferPool | null;
+  pc: GuestPageCache;
+  /** 1 = the page's data is in this VM's local file (lazy). */
+  transferred: Uint8Array;
+  lazy: boolean;
+  /** Pipeline bookkeeping. */
+  phase: string;
+  phaseStartS: number;
+  phaseBytesLeft: number;
+  phases: PhaseTime[];
+  bgCopyPos: number; // next page index to copy in the background (lazy), in real pages
+  fullCopyPos: number; // transfer progress (default), real pages
+  forkedAt: number;
+  lastX: number;
+  lastDiskUtil: number;
+  memoryAtCreationGiB: number;
+  /** Measured boot / MySQL start times of this VM's pipeline. */
+  times: { bootS: number; mysqlStartS: number };
+}
+
+/** Runs one configuration × workload. Deterministic for a given seed. */
+export function runPaperA(params: PaperAParams): PaperARun {
+  const workload = requireOneOf('workload', params.workload, PAPER_A_WORKLOADS);
+  const flags: PipelineFlags = pipelineFlags(params.config);
+  const config = params.config as ReplicationConfig;
+  const setup = params.setup ?? loadReplicationSetup();
+  const cal = params.calibration ?? loadPaperACalibration();
+  requirePositive('cpuMsPerStatement', cal.cpuMsPerStatement, 'ms');
+  requirePositive('shareMapUs', cal.shareMapUs, 'µs');
+  requirePositive('copyChunkKiB', cal.copyChunkKiB, 'KiB');
+  requirePositive('transferPathMBps', cal.transferPathMBps, 'MB/s');
+  const seed = params.seed ?? 1;
+  const stride = requireInteger('samplingStride', params.samplingStride ?? 256, 'pages', 1, 65536);
+  const stepS = requirePositive('stepS', params.stepS ?? 1, 's');
+  const newVms = requireInteger('newVms', params.newVms ?? setup.experiment.newVms, 'VMs', 0, 64);
+  const interval = requirePositive('replicaIntervalS', params.replicaIntervalS ?? setup.experiment.replicaIntervalS, 's');
+  const dataGiB = requirePositive('dataGiB', params.dataGiB ?? setup.mysql.dataGiB, 'GiB');
+  const mysql = { ...setup.mysql, dataGiB };
+  validateVmSetup({ ...setup, mysql }, newVms + 1, flags.share);
+  const vmCount = newVms + 1;
+
+  // ---- hardware ---------------------------------------------------------------------------
+  const disk = hddProfile(setup.host.diskProfile);
+  const disks = setup.host.diskCount;
+  const pageBytes = mysql.pageBytes;
+  const readMs = hddRandomReadMs(disk, pageBytes);
+  const seqMBps = hddSequentialMBps(disk);
+  const repositionMs = disk.avgSeekMs + hddAvgRotationalLatencyMs(disk);
+  const logWriteMs = hddAvgRotationalLatencyMs(disk); // redo append: no seek, half a rotation
+  const netMBps = ethernetPayloadMBps(setup.host.networkGbps);
+  const chunkBytes = cal.copyChunkKiB * 1024;
+  const GiB = 1024 ** 3;
+
+  // ---- pages and workload -----------------------------------------------------------------
+  const dataPages = Math.round((dataGiB * GiB) / pageBytes);
+  const poolPages = Math.round((mysql.bufferPoolGiB * GiB) / pageBytes);
+  const ns = Math.ceil(dataPages / stride);
+  const poolCap = Math.max(1, Math.round(poolPages / stride));
+  const rowsPerPage = innodbRowsPerPage(setup.sysbench.rowBytes, pageBytes);
+  const sb = sysbenchTxShape({ ...setup.sysbench, rowsPerPage });
+  const A = sb.pageAccessesPerTx;
+  const sbCpuMs = sb.statementsPerTx * cal.cpuMsPerStatement;
+  const tp = tpccTxShape();
+  const tpCpuMs = tp.statementsPerTx * cal.cpuMsPerStatement;
+  const threads = setup.sysbench.clientThreads;
+  const pcHitMs = setup.costs.pageCacheHitUs / 1000;
+  const mapMs = cal.shareMapUs / 1000;
+  const vmMemGiB = setup.vm.memoryGiB;
+  const pcBaseBytes = (vmMemGiB - setup.vm.guestReservedGiB) * GiB;
+
+  // access mass of each sampled page (sampled page j = real page j*stride)
+  const mass = new Float64Array(ns);
+  let massSum = 0;
+  for (let j = 0; j < ns; j++) {
+    const p = j * stride;
+    mass[j] = sysbenchSpecialMass(p / dataPages, Math.min(1, (p + 1) / dataPages), {
+      randSpecPct: setup.sysbench.randSpecPct,
+      randSpecRes: setup.sysbench.randSpecRes,
+      randSpecIter: setup.sysbench.randSpecIter,
+    });
+    massSum += mass[j];
+  }
+  const alias = buildAlias(mass);
+
+  // ---- state -------------------------------------------------------------------------------
+  const rng = new Rng(seed);
+  const share = flags.share ? new HypervisorShareTable(ns, vmCount) : null;
+  const w = new Float64Array(vmCount * NC); // mass per category per VM (uncached pages + cached)
+  const vms: VmState[] = [];
+  for (let v = 0; v < vmCount; v++) {
+    vms.push({
+      stage: v === 0 ? 'running' : 'absent',
+      bootAtS: v === 0 ? 0 : NaN,
+      startedS: v === 0 ? 0 : NaN,
+      pool: null,
+      pc: new GuestPageCache(ns, Math.floor(pcBaseBytes / pageBytes / stride)),
+      transferred: new Uint8Array(ns).fill(1),
+      lazy: false,
+      phase: '',
+      phaseStartS: 0,
+      phaseBytesLeft: 0,
+      phases: [],
+      bgCopyPos: dataPages,
+      fullCopyPos: 0,
+      forkedAt: NaN,
+      lastX: 0,
+      lastDiskUtil: 0,
+      memoryAtCreationGiB: 0,
+      times: setup.measuredTimes['default'],
+    });
+  }
+  const staleFlag = flags.fork ? new Uint8Array(ns) : null;
+  let staleReads = 0;
+
+  const base = (v: number, p: number): number => {
+    const s = vms[v];
+    if (s.pc.has(p)) return C_PC;
+    if (s.lazy && s.transferred[p] === 0) return C_FETCH;
+    return C_DISK;
+  };
+  const catOf = (v: number, p: number): number => {
+    const s = vms[v];
+    if (s.pool && s.pool.has(p)) return C_POOL;
+    if (share && share.isRegistered(p)) return C_SHARE;
+    return base(v, p);
+  };
+  const move = (v: number, p: number, from: number, to: number): void => {
+    if (from === to) return;
+    w[v * NC + from] -= mass[p];
+    w[v * NC + to] += mass[p];
+  };
+  const recount = (v: number): void => {
+    for (let k = 0; k < NC; k++) w[v * NC + k] = 0;
+    for (let p = 0; p < ns; p++) w[v * NC + catOf(v, p)] += mass[p];
+  };
+  // registration of page p flipped (nowRegistered): other running VMs without p change category
+  const onRegFlip = (p: number, nowRegistered: boolean, except: number): void => {
+    for (let u = 0; u < vmCount; u++) {
+      const s = vms[u];
+      if (u === except || !s.pool || s.pool.has(p)) continue;
+      const b = base(u, p);
+      if (nowRegistered) move(u, p, b, C_SHARE);
+      else move(u, p, C_SHARE, b);
+    }
+  };
+  const pcEvict = (v: number) => (q: number) => {
+    const s = vms[v];
+    if (!s.pool || s.pool.has(q) || (share && share.isRegistered(q))) return;
+    // q left the page cache: PC → fetch/disk
+    const to = s.lazy && s.transferred[q] === 0 ? C_FETCH : C_DISK;
+    move(v, q, C_PC, to);
+  };
+  const pcEvictors: Array<(q: number) => void> = vms.map((_, v) => pcEvict(v));
+  const pcTouch = (v: number, p: number): void => {
+    const s = vms[v];
+    const before = s.pool ? catOf(v, p) : -1;
+    s.pc.touch(p, pcEvictors[v]);
+    if (before >= 0) move(v, p, before, catOf(v, p));
+  };
+  const releaseFrame = (v: number, p: number): void => {
+    if (!share) return;
+    const wasReg = share.isRegistered(p);
+    share.release(v, p);
+    if (wasReg && !share.isRegistered(p)) onRegFlip(p, false, -1);
+  };
+  const registerRead = (v: number, p: number): void => {
+    if (!share) return;
+    const wasReg = share.isRegistered(p);
+    share.registerRead(v, p);
+    if (!wasReg && share.isRegistered(p)) onRegFlip(p, true, v);
+  };
+  /** Brings page p into v's pool after a miss of category c; returns bytes read from the source image. */
+  const missIn = (v: number, p: number, c: number): number => {
+    const s = vms[v];
+    const pool = s.pool!;
+    const victim = pool.evictIfFull();
+    if (victim >= 0) {
+      releaseFrame(v, victim);
+      w[v * NC + C_POOL] -= mass[victim];
+      w[v * NC + catOf(v, victim)] += mass[victim];
+    }
+    pool.touch(p);
+    move(v, p, c, C_POOL);
+    let fetched = 0;
+    if (c === C_SHARE) {
+      share!.share(v, p);
+    } else {
+      if (c === C_FETCH) {
+        s.transferred[p] = 1;
+        fetched = pageBytes;
+      } else {
+        pcTouch(v, p); // buffered read: the page passes through the guest page cache
+      }
+      registerRead(v, p);
+    }
+    if (staleFlag && v > 0 && staleFlag[p] === 1) staleReads += stride;
+    return fetched;
+  };
+
+  const startMysql = (v: number, t: number): void => {
+    const s = vms[v];
+    s.stage = 'running';
+    s.startedS = t;
+    s.pool = new SampledBufferPool(ns, poolCap);
+    recount(v);
+  };
+  // source VM: MySQL running from t = 0 with a cold pool and an empty page cache
+  startMysql(0, 0);
+  vms[0].bootAtS = 0;
+
+  // ---- series ------------------------------------------------------------------------------
+  const steps = Math.round(((newVms + 1) * interval) / stepS);
+  const totalTps = new Float64Array(steps);
+  const vmTps = vms.map(() => new Float64Array(steps));
+  const tpccTps = new Float64Array(steps);
+  const memoryGiB = new Float64Array(steps);
+  const sourceReadMBps = new Float64Array(steps);
+  const sourceFetchMBps = new Float64Array(steps);
+  const diskUtil = new Float64Array(steps);
+
+  let uRandPrev = 0; // per-disk utilization by random I/O (all VMs) in the previous step
+  let uStreamPrev = 0;
+  let tpccXPrev = 0;
+  let tpccCpuUtilPrev = 0;
+  let tpccDiskUtilPrevStep = 0;
+  let nextCreate = 1;
+  const accCarry = new Float64Array(vmCount);
+  let writeCarry = 0;
+
+  const tpccOn = workload === 'write';
+
+  for (let i = 0; i < steps; i++) {
+    const t = i * stepS;
+    // 1. creations -------------------------------------------------------------------------
+    if (nextCreate <= newVms && t >= nextCreate * interval) {
+      const v = nextCreate++;
+      const s = vms[v];
+      s.stage = 'creating';
+      s.bootAtS = t;
+      s.memoryAtCreationGiB = memoryGiB[Math.max(0, i - 1)];
+      s.phaseStartS = t;
+      s.times = setup.measuredTimes[flags.sharedStorage ? 'lazy' : config];
+      if (flags.fullCopy) {
+        s.phase = 'snapshot';
+        s.phaseBytesLeft = dataGiB * GiB;
+      } else if (flags.lazy) {
+        s.phase = 'boot';
+        s.phaseBytesLeft = 0;
+      } else {
+        s.phase = 'boot';
+      }
+    }
+    // random-I/O interference seen by streams
+    let streamUtil = 0;
+    let streamSourceReadMBps = 0;
+    for (let v = 1; v < vmCount; v++) {
+      const s = vms[v];
+      if (s.stage === 'absent') continue;
+      const times = s.times;
+      if (s.stage === 'creating') {
+        const elapsed = t + stepS - s.phaseStartS;
+        if (s.phase === 'snapshot' || s.phase === 'transfer' || s.phase === 'minimum files') {
+          const cap = s.phase === 'snapshot' ? Infinity : Math.min(cal.transferPathMBps, netMBps);
+          const r = copyStreamRate({ chunkBytes, repositionMs, seqMBps, otherUtil: Math.min(0.98, uRandPrev), capMBps: cap }, disks);
+          streamUtil += r.diskUtil;
+          streamSourceReadMBps += r.MBps;
+          const bytes = r.MBps * 1e6 * stepS;
+          if (s.phase === 'transfer') {
+            // transferred pages land in the new VM's page cache (written through it), in file order
+            const from = s.fullCopyPos;
+            const copiedBytes = dataGiB * GiB - s.phaseBytesLeft + Math.min(bytes, s.phaseBytesLeft);
+            const to = Math.min(dataPages, Math.floor(copiedBytes / pageBytes));
+            for (let j = Math.ceil(from / stride); j * stride < to; j++) s.pc.touch(j);
+            s.fullCopyPos = to;
+          }
+          s.phaseBytesLeft -= bytes;
+          if (s.phaseBytesLeft <= 0) {
+            const spill = -s.phaseBytesLeft / (r.MBps * 1e6); // seconds of the step not needed
+            const endS = t + stepS - spill;
+            s.phases.push({ phase: s.phase, seconds: endS - s.phaseStartS });
+            s.phaseStartS = endS;
+            if (s.phase === 'snapshot') {
+              s.phase = 'transfer';
+              s.phaseBytesLeft = dataGiB * GiB;
+              s.fullCopyPos = 0;
+            } else if (s.phase === 'transfer') {
+              // MySQL starts once the VM has booted too
+              const bootEnd = s.bootAtS + times.bootS;
+              if (bootEnd > endS) {
+                s.phases.push({ phase: 'boot (rest)', seconds: bootEnd - endS });
+                s.phaseStartS = bootEnd;
+              }
+              s.phase = 'mysql start';
+            } else {
+              s.phase = 'mysql start';
+            }
+          }
+        } else if (s.phase === 'boot') {
+          if (elapsed >= times.bootS) {
+            s.phases.push({ phase: 'boot', seconds: times.bootS });
+            s.phaseStartS += times.bootS;
+            if (flags.lazy) {
+              s.phase = 'minimum files';
+              s.phaseBytesLeft = mysql.minimalFilesMiB * 1024 * 1024;
+            } else {
+              s.phase = 'mysql start';
+            }
+          }
+        }
+        if (s.phase === 'mysql start' && t + stepS - s.phaseStartS >= times.mysqlStartS) {
+          s.phases.push({ phase: 'mysql start', seconds: times.mysqlStartS });
+          const startAt = s.phaseStartS + times.mysqlStartS;
+          if (flags.lazy) {
+            s.lazy = true;
+            s.transferred.fill(0);
+            s.bgCopyPos = 0;
+          }
+          if (flags.fork) {
+            forkFrom(0, v);
+          } else {
+            startMysql(v, startAt);
+          }
+        }
+      } else if (s.stage === 'running' && s.lazy && s.bgCopyPos < dataPages) {
+        // background copier: file order, bypasses the guest page cache
+        const r = copyStreamRate({ chunkBytes, repositionMs, seqMBps, otherUtil: Math.min(0.98, uRandPrev), capMBps: Math.min(cal.transferPathMBps, netMBps) }, disks);
+        streamUtil += r.diskUtil;
+        streamSourceReadMBps += r.MBps;
+        const to = Math.min(dataPages, s.bgCopyPos + Math.floor((r.MBps * 1e6 * stepS) / pageBytes));
+        for (let j = Math.ceil(s.bgCopyPos / stride); j * stride < to; j++) {
+          if (s.transferred[j] === 0) {
+            const before = catOf(v, j);
+            s.transferred[j] = 1;
+            move(v, j, before, catOf(v, j));
+          }
+        }
+        s.bgCopyPos = to;
+        if (to >= dataPages) s.lazy = false;
+      }
+    }
+
+    // 2. throughput of every running VM ---------------------------------------------------
+    let uRandNow = 0;
+    let srcRead = 0;
+    let srcFetch = 0;
+    // TPC-C on the source shares its vCPU with SysBench; solve the pair by a few fixed-point passes
+    let sbCpuUtil0 = 0;
+    let tpccX = 0;
+    let tpccCpuUtil = tpccCpuUtilPrev;
+    let tpccDiskUtil = 0;
+    const xs = new Float64Array(vmCount);
+    const dUtil = new Float64Array(vmCount);
+    const replicaApplyCpuUtil = tpccOn ? tpccXPrev * tpCpuMs * 0.5 / 1000 : 0; // SQL thread re-runs the writes (about half of TPC-C's statements write)
+    for (let pass = 0; pass < (tpccOn ? 3 : 1); pass++) {
+      for (let v = 0; v < vmCount; v++) {
+        const s = vms[v];
+        if (s.stage !== 'running' || !s.pool) continue;
+        const tot = massSum;
+        const fS = w[v * NC + C_SHARE] / tot;
+        const fP = w[v * NC + C_PC] / tot;
+        const fF = w[v * NC + C_FETCH] / tot;
+        const fD = w[v * NC + C_DISK] / tot;
+        const cpuMs = sbCpuMs + A * (fS * mapMs + (fP + fF + fD) * pcHitMs);
+        const diskMs = A * (fF + fD) * readMs;
+        const otherCpu = v === 0 ? tpccCpuUtil : replicaApplyCpuUtil;
+        const otherDisk = Math.max(0, uRandPrev + uStreamPrev - vms[v].lastDiskUtil);
+        const r = mvaThroughput({ threads, cpuMs, diskMs, disks, cpuOtherUtil: Math.min(0.98, otherCpu), diskOtherUtil: Math.min(0.98, otherDisk) });
+        xs[v] = r.xPerS;
+        dUtil[v] = r.diskUtil;
+        if (v === 0) sbCpuUtil0 = Math.min(0.98, (r.xPerS * cpuMs) / 1000);
+      }
+      if (tpccOn) {
+        // TPC-C: CPU on the source's vCPU; per transaction one redo write (half a rotation) and the
+        // page-cleaner write of every random page it dirties (the flush rate bounds TPC-C in the long run)
+        const diskMs = logWriteMs + tp.randomPagesDirtiedPerTx * readMs;
+        const otherDisk = Math.max(0, uRandPrev + uStreamPrev - tpccDiskUtilPrevStep);
+        const r = mvaThroughput({ threads, cpuMs: tpCpuMs, diskMs, disks, cpuOtherUtil: Math.min(0.98, sbCpuUtil0), diskOtherUtil: Math.min(0.98, otherDisk) });
+        tpccX = r.xPerS;
+        tpccCpuUtil = Math.min(0.98, (r.xPerS * tpCpuMs) / 1000);
+        tpccDiskUtil = r.diskUtil;
+      }
+    }
+    for (let v = 0; v < vmCount; v++) {
+      vms[v].lastX = xs[v];
+      vms[v].lastDiskUtil = dUtil[v];
+      uRandNow += dUtil[v];
+    }
+    // replicas flush the pages the replicated writes dirty, like the source
+    let replicaFlushUtil = 0;
+    if (tpccOn) {
+      let running = 0;
+      for (let v = 1; v < vmCount; v++) if (vms[v].stage === 'running') running++;
+      replicaFlushUtil = (running * tpccX * tp.randomPagesDirtiedPerTx * readMs) / 1000 / disks;
+    }
+    uRandNow += tpccDiskUtil + replicaFlushUtil;
+    tpccDiskUtilPrevStep = tpccDiskUtil + replicaFlushUtil;
+
+    // 3. replay the sampled accesses --------------------------------------------------------
+    for (let v = 0; v < vmCount; v++) {
+      const s = vms[v];
+      if (s.stage !== 'running' || !s.pool) continue;
+      let total = 0;
+      for (let k = 0; k < NC; k++) total += w[v * NC + k];
+      const fetchFrac = w[v * NC + C_FETCH] / massSum;
+      const diskFrac = w[v * NC + C_DISK] / massSum;
+      const real = xs[v] * A * stepS;
+      srcFetch += (real * fetchFrac * pageBytes) / 1e6 / stepS;
+      if (v === 0) srcRead += (real * diskFrac * pageBytes) / 1e6 / stepS;
+      accCarry[v] += real * massSum;
+      const n = Math.floor(accCarry[v]);
+      accCarry[v] -= n;
+      const pool = s.pool;
+      for (let k = 0; k < n; k++) {
+        const p = drawAlias(alias, rng);
+        if (pool.has(p)) {
+          pool.touch(p);
+          if (staleFlag && v > 0 && staleFlag[p] === 1) staleReads += stride;
+          continue;
+        }
+        missIn(v, p, catOf(v, p));
+      }
+      // the page cache shrinks as the pool fills
+      const cap = Math.max(0, Math.floor((pcBaseBytes - pool.sizePages * stride * pageBytes) / pageBytes / stride));
+      if (cap !== s.pc.capacityPages) s.pc.setCapacity(cap, pcEvictors[v]);
+    }
+
+    // 4. TPC-C writes on the source, applied on the replicas ------------------------------
+    if (tpccOn) {
+      writeCarry += (tpccX * tp.randomPagesDirtiedPerTx * stepS) / stride;
+      const nw = Math.floor(writeCarry);
+      writeCarry -= nw;
+      for (let k = 0; k < nw; k++) {
+        const p = rng.int(0, ns - 1);
+        for (let v = 0; v < vmCount; v++) {
+          const s = vms[v];
+          if (s.stage !== 'running' || !s.pool) continue;
+          if (flags.fork && v > 0) continue; // a forked VM never sees the source's writes
+          if (!s.pool.has(p)) missIn(v, p, catOf(v, p));
+          else s.pool.touch(p);
+          releaseFrame(v, p); // the write faults on a shared frame: private copy, entry dropped
+        }
+        if (staleFlag) staleFlag[p] = 1;
+      }
+    }
+
+    // 5. record -----------------------------------------------------------------------------
+    let tot = 0;
+    let booted = 0;
+    for (let v = 0; v < vmCount; v++) {
+      vmTps[v][i] = xs[v];
+      tot += xs[v];
+      if (vms[v].stage !== 'absent') booted++;
+    }
+    totalTps[i] = tot;
+    tpccTps[i] = tpccX;
+    const savedGiB = share ? (share.savedPages * stride * pageBytes) / GiB : 0;
+    memoryGiB[i] = booted * vmMemGiB - savedGiB;
+    sourceFetchMBps[i] = srcFetch;
+    sourceReadMBps[i] = srcRead + srcFetch + streamSourceReadMBps;
+    diskUtil[i] = Math.min(1, uRandNow + streamUtil);
+    uRandPrev = uRandNow;
+    uStreamPrev = streamUtil;
+    tpccXPrev = tpccX;
+    tpccCpuUtilPrev = tpccCpuUtil;
+  }
+
+  // ---- the fork configuration (SnowFlock-style): the child starts with the source's pool ----
+  function forkFrom(src: number, child: number): void {
+    const s = vms[child];
+    s.stage = 'running';
+    s.startedS = s.phaseStartS + 0;
+    s.pool = new SampledBufferPool(ns, poolCap);
+    const pages = vms[src].pool!.pages().reverse(); // LRU first so that MRU order is kept
+    for (const p of pages) s.pool.touch(p);
+    s.forkedAt = s.startedS;
+    if (staleFlag) staleFlag.fill(0);
+    recount(child);
+  }
+
+  // ---- results -----------------------------------------------------------------------------
+  const cold = stablePeak(vmTps[0], stepS, 0, Math.min(interval, steps * stepS));
+  const replicas: PaperAReplica[] = [];
+  for (let v = 1; v < vmCount; v++) {
+    const s = vms[v];
+    const creationStartS = v * interval;
+    const windowEnd = Math.min((v + 1) * interval, steps * stepS);
+    const started = s.startedS;
+    let sp = { peak: NaN, timeToPeakS: NaN };
+    let first = NaN;
+    if (Number.isFinite(started) && started < windowEnd - 60) {
+      sp = stablePeak(vmTps[v], stepS, Math.ceil(started / stepS) * stepS, windowEnd);
+      first = vmTps[v][Math.ceil(started / stepS)] / sp.peak;
+    }
+    const endIdx = Math.min(steps - 1, Math.round(windowEnd / stepS) - 1);
+    replicas.push({
+      index: v,
+      creationStartS,
+      startedS: started,
+      creationS: started - creationStartS,
+      phases: s.phases.slice(),
+      timeToStablePeakS: sp.timeToPeakS,
+      peakTps: sp.peak,
+      firstSecondFractionOfPeak: first,
+      memoryAddedGiB: memoryGiB[endIdx] - s.memoryAtCreationGiB,
+    });
+  }
+  return {
+    workload,
+    config,
+    stepS,
+    steps,
+    totalTps,
+    vmTps,
+    tpccTps,
+    memoryGiB,
+    sourceReadMBps,
+    sourceFetchMBps,
+    diskUtil,
+    coldWarmupS: cold.timeToPeakS,
+    coldPeakTps: cold.peak,
+    replicas,
+    staleReads,
+    inputs: {
+      pageAccessesPerTx: A,
+      sysbenchStatementsPerTx: sb.statementsPerTx,
+      tpccStatementsPerTx: tp.statementsPerTx,
+      tpccRandomPagesPerTx: tp.randomPagesDirtiedPerTx,
+      rowsPerPage,
+      diskRandomReadMs: readMs,
+      diskSeqMBps: seqMBps,
+      dataPages,
+      poolPages,
+      sampledPages: ns,
+      calibration: cal,
+    },
+  };
+}
+// ---- Walker's alias method (Vose's construction) for drawing pages by access mass ------------
+interface AliasTable {
+  prob: Float64Array;
+  alias: Int32Array;
+}
+
+function buildAlias(weights: Float64Array): AliasTable {
+  const n = weights.length;
+  let sum = 0;
+  for (let i = 0; i < n; i++) sum += weights[i];
+  if (!(sum > 0)) throw new ParameterError('weights', sum, '', 'a positive sum');
+  const prob = new Float64Array(n);
+  const alias = new Int32Array(n);
+  const scaled = new Float64Array(n);
+  const small: number[] = [];
+  const large: number[] = [];
+  for (let i = 0; i < n; i++) {
+    scaled[i] = (weights[i] * n) / sum;
+    (scaled[i] < 1 ? small : large).push(i);
+  }
+  while (small.length && large.length) {
+    const s = small.pop()!;
+    const l = large.pop()!;
+    prob[s] = scaled[s];
+    alias[s] = l;
+    scaled[l] = scaled[l] + scaled[s] - 1;
+    (scaled[l] < 1 ? small : large).push(l);
+  }
+  for (const i of large) prob[i] = 1;
+  for (const i of small) prob[i] = 1;
+  return { prob, alias };
+}
+
+function drawAlias(t: AliasTable, rng: Rng): number {
+  const n = t.prob.length;
+  const u = rng.float() * n;
+  const i = Math.floor(u);
+  return u - i < t.prob[i] ? i : t.alias[i];
+}

@@ -1,0 +1,91 @@
+/**
+ * The scale-up host and its VMs (paper A §5.1): host RAM, cores, disks and network; per-VM memory
+ * and vCPUs; the MySQL sizes inside each VM. Loaded from data/replication/setup.json, where every
+ * number has its source. `validateVmSetup` rejects impossible setups with a ParameterError that
+ * names the parameter, value, unit and valid range.
+ */
+import { loadJson } from '../core/data-path.js';
+import { ParameterError, requireInteger, requirePositive } from '../core/validate.js';
+
+export interface ReplicationHostSpec {
+  memoryGiB: number;
+  cores: number;
+  diskCount: number;
+  diskProfile: string;
+  networkGbps: number;
+}
+
+export interface ReplicationVmSpec {
+  memoryGiB: number;
+  vcpus: number;
+  /** Guest kernel + mysqld memory outside the buffer pool (GiB). */
+  guestReservedGiB: number;
+}
+
+export interface ReplicationMysqlSpec {
+  bufferPoolGiB: number;
+  dataGiB: number;
+  pageBytes: number;
+  /** Files MySQL needs to start (system tablespace, redo logs, system schema), MiB. */
+  minimalFilesMiB: number;
+}
+
+export interface ReplicationSetup {
+  host: ReplicationHostSpec;
+  vm: ReplicationVmSpec;
+  mysql: ReplicationMysqlSpec;
+  measuredTimes: Record<string, { bootS: number; mysqlStartS: number }>;
+  experiment: { replicaIntervalS: number; newVms: number };
+  sysbench: {
+    pointSelects: number;
+    rangeQueries: number;
+    rangeRows: number;
+    statementsPerTx: number;
+    randSpecPct: number;
+    randSpecRes: number;
+    randSpecIter: number;
+    rowBytes: number;
+    clientThreads: number;
+  };
+  tpcc: { mbPerWarehouse: number };
+  costs: { pageCacheHitUs: number };
+}
+
+/** The paper's setup as recorded in data/replication/setup.json (a fresh copy each call). */
+export function loadReplicationSetup(): ReplicationSetup {
+  return loadJson<ReplicationSetup>('replication', 'setup.json');
+}
+
+/**
+ * Checks a host/VM/MySQL setup for `vmCount` VMs.
+ * @throws ParameterError when the buffer pool (plus the guest's reserved memory) does not fit in
+ *   the VM, the data or sizes are not positive, or — without cache sharing — the VMs need more
+ *   memory than the host has.
+ */
+export function validateVmSetup(setup: ReplicationSetup, vmCount: number, sharing: boolean): void {
+  const { host, vm, mysql } = setup;
+  requirePositive('host.memoryGiB', host.memoryGiB, 'GiB');
+  requireInteger('host.cores', host.cores, 'cores', 1);
+  requireInteger('host.diskCount', host.diskCount, 'disks', 1);
+  requirePositive('host.networkGbps', host.networkGbps, 'Gb/s');
+  requirePositive('vm.memoryGiB', vm.memoryGiB, 'GiB');
+  requireInteger('vm.vcpus', vm.vcpus, 'vCPUs', 1);
+  if (!(vm.guestReservedGiB >= 0 && vm.guestReservedGiB < vm.memoryGiB)) {
+    throw new ParameterError('vm.guestReservedGiB', vm.guestReservedGiB, 'GiB', `in [0, ${vm.memoryGiB}) GiB (below the VM memory)`);
+  }
+  requirePositive('mysql.bufferPoolGiB', mysql.bufferPoolGiB, 'GiB');
+  requirePositive('mysql.dataGiB', mysql.dataGiB, 'GiB');
+  requireInteger('mysql.pageBytes', mysql.pageBytes, 'bytes', 4096, 65536);
+  requirePositive('mysql.minimalFilesMiB', mysql.minimalFilesMiB, 'MiB');
+  const maxPool = vm.memoryGiB - vm.guestReservedGiB;
+  if (mysql.bufferPoolGiB > maxPool) {
+    throw new ParameterError('mysql.bufferPoolGiB', mysql.bufferPoolGiB, 'GiB', `≤ ${maxPool} GiB (VM memory ${vm.memoryGiB} GiB − guest reserved ${vm.guestReservedGiB} GiB)`);
+  }
+  requireInteger('vmCount', vmCount, 'VMs', 1);
+  if (vm.vcpus * vmCount > host.cores) {
+    throw new ParameterError('vmCount', vmCount, 'VMs', `≤ ${Math.floor(host.cores / vm.vcpus)} VMs (${host.cores} host cores / ${vm.vcpus} vCPU each)`);
+  }
+  if (!sharing && vmCount * vm.memoryGiB > host.memoryGiB) {
+    throw new ParameterError('vmCount', vmCount, 'VMs', `≤ ${Math.floor(host.memoryGiB / vm.memoryGiB)} VMs without cache sharing (${host.memoryGiB} GiB host / ${vm.memoryGiB} GiB per VM)`);
+  }
+}
