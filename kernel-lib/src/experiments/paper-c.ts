@@ -361,10 +361,17 @@ export function runPaperC(opts: PaperCRunOptions = {}): PaperCResult {
   const c4 = meanHotSpotRecoveryS(base.recovery, 1800);
 
   // C5: twice the rate with twice the backup units (and recovery groups); dirty pages simulated
-  // for both rates with the same seed, so the comparison is between two simulations.
+  // for both rates with the same seed, so the comparison is between two simulations
+  // (closed form for both when simulate = false).
   const double = paperCModel({ ...opts, tps: 2 * PAPER_C_BASE_TPS, backupUnits: 2 * base.backup.units });
-  const simBase = base === m && simAt.has(30) ? simAt.get(30)! : simulateTpcDirtyPages(base, [30], seed).dirtyPages[0];
-  const simDouble = simulateTpcDirtyPages(double, [30], seed).dirtyPages[0];
+  // with simulate = false both sides use the closed form
+  const closed30 = (mm: PaperCModel) => expectedDirtyPages(mm.layout, tpcTxnsIn(mm.tps, 1800)).total;
+  const simBase = !simulate
+    ? closed30(base)
+    : base === m && simAt.has(30)
+      ? simAt.get(30)!
+      : simulateTpcDirtyPages(base, [30], seed).dirtyPages[0];
+  const simDouble = simulate ? simulateTpcDirtyPages(double, [30], seed).dirtyPages[0] : closed30(double);
   const backup1000S = backupTimeS(base.backup, simBase);
   const backup2000S = backupTimeS(double.backup, simDouble);
   const worst2000S = worstHotSpotRecoveryS(double.recovery, 1800);
