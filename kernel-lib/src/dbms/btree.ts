@@ -221,6 +221,48 @@ export class ClusteredBtree {
     return true;
   }
 
+  /**
+   * "Reorganize T" (beyond paper B; eq. 4): move the leaves holding keys [fromKey, toKey) to
+   * physically contiguous new pages in key order, freeing the old ones. Each move is reported
+   * to the sniffer as the old page leaving the chain and the new one entering at the same
+   * place. Returns the number of leaves moved.
+   */
+  reorganizeRange(fromKey: number, toKey: number): number {
+    requireInteger('fromKey', fromKey, 'key', LEFTMOST_LOW_KEY, 2147483647);
+    requireInteger('toKey', toKey, 'key', LEFTMOST_LOW_KEY + 1, 2147483648);
+    if (!(fromKey < toKey)) throw new ParameterError('key range', [fromKey, toKey], 'key', 'a non-empty range [fromKey, toKey) with fromKey < toKey');
+    if (this.nLeaves === 0) return 0;
+    const first = this.dir.locate(fromKey);
+    let n = 0;
+    for (let p = first; p >= 0 && this.low[p] < toKey; p = this.nextP[p]) n++;
+    const base = this.fsp.reserveContiguous(n);
+    this.ensurePages(this.fsp.sizePages);
+    const cap = this.cap;
+    let p = first;
+    for (let i = 0; i < n; i++) {
+      const np = this.fsp.allocPageAt(base + i);
+      const prev = this.prevP[p], next = this.nextP[p], lowKey = this.low[p];
+      this.recKeys.copyWithin(np * cap, p * cap, p * cap + this.cnt[p]);
+      this.cnt[np] = this.cnt[p];
+      this.low[np] = lowKey;
+      this.prevP[np] = prev;
+      this.nextP[np] = next;
+      this.lastInsValid[np] = NO_KEY;
+      if (prev >= 0) this.nextP[prev] = np;
+      else this.head = np;
+      if (next >= 0) this.prevP[next] = np;
+      this.dir.setLeaf(lowKey, np);
+      this.cnt[p] = 0;
+      this.fsp.freePage(p);
+      if (this.sniffer !== null) {
+        this.sniffer.leafRemoved(p, lowKey, prev, next, LOW_KEY_UNCHANGED);
+        this.sniffer.leafInserted(np, lowKey, prev, next, LOW_KEY_UNCHANGED);
+      }
+      p = next;
+    }
+    return n;
+  }
+
   // ---------------------------------------------------------------- internals
   private createFirstLeaf(): void {
     const p = this.fsp.allocPage(-1, 'none');

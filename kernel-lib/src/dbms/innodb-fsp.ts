@@ -158,6 +158,37 @@ export class InnodbTablespace {
     return this.takeSegPage(ne * FSP_EXTENT_PAGES);
   }
 
+  /**
+   * For a reorganization (beyond paper B; InnoDB's OPTIMIZE TABLE rebuilds into a new space
+   * instead): reserve `pages` physically contiguous pages in whole new extents at the end of
+   * the file, owned by the segment. Returns the first page; take them with `allocPageAt`.
+   */
+  reserveContiguous(pages: number): number {
+    requireInteger('pages', pages, 'pages', 1);
+    const need = Math.ceil(pages / FSP_EXTENT_PAGES);
+    let start = this.nExtents;
+    for (;;) {
+      while (this.nExtents < start + need) this.extendFile();
+      let ok = true;
+      for (let e = start; e < start + need; e++) {
+        if (this.extentState[e] !== S_FREE) {
+          start = e + 1;
+          ok = false;
+          break;
+        }
+      }
+      if (ok) break;
+    }
+    for (let e = start; e < start + need; e++) this.giveExtentToSeg(e);
+    return start * FSP_EXTENT_PAGES;
+  }
+
+  /** Takes a specific free page of one of the segment's extents. */
+  allocPageAt(page: number): number {
+    requireInteger('page', page, 'page number', 0, this.sizePages - 1);
+    return this.takeSegPage(page);
+  }
+
   /** fseg_free_page(): return a page of the segment. */
   freePage(page: number): void {
     requireInteger('page', page, 'page number', 0, this.sizePages - 1);

@@ -8,3 +8,6 @@ export * from '../dbms/innodb-fsp.js';
 export * from '../dbms/btree-directory.js';
 export * from '../dbms/btree.js';
 export * from '../dbms/update-sniffer.js';
+export * from '../workloads/bulk-updates.js';
+export * from '../experiments/paper-b.js';
+export * from '../experiments/paper-b-calibrate.js';
