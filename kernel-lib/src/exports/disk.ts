@@ -10,3 +10,4 @@ export * from '../hardware/disksim-spec.js';
 export * from '../hardware/disk-trace.js';
 export * from '../metrics/cdf-demerit.js';
 export * from '../experiments/disk-validation.js';
+export * from '../experiments/hardware-tour.js';

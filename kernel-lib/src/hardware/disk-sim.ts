@@ -113,6 +113,10 @@ export class DiskSim {
   readonly revMs: number;
   /** Outcome of the last request. */
   lastOutcome: DiskSimOutcome = 'miss';
+  /** Seek (ms) before the first sector of the last read miss. */
+  lastMissSeekMs = 0;
+  /** Rotational wait (ms) before the first sector of the last read miss. */
+  lastMissRotationMs = 0;
 
   // mechanism
   private headCyl = 0;
@@ -132,6 +136,8 @@ export class DiskSim {
   // scratch
   private readonly ps: PhysicalSector = { cyl: 0, head: 0, angle: 0, sectorsPerTrack: 1 };
   private pkEnd = 0;
+  private pkSeek = 0;
+  private pkWait = 0;
   private avail: Float64Array = new Float64Array(256);
 
   constructor(spec: DiskSimSpec) {
@@ -159,14 +165,16 @@ export class DiskSim {
   /** Computes (without committing) when sector `lbn` would be done if accessed next, not starting before `earliest`. */
   private peek(lbn: number, earliest: number, isWrite: boolean): void {
     const p = this.layout.locate(lbn, this.ps);
-    let t = this.tc + this.positionMs(this.headCyl, this.headHead, p.cyl, p.head, isWrite);
+    this.pkSeek = this.positionMs(this.headCyl, this.headHead, p.cyl, p.head, isWrite);
+    let t = this.tc + this.pkSeek;
     if (earliest > t) t = earliest;
     const rev = this.revMs;
     const phase = t / rev - Math.floor(t / rev);
     let wait = p.angle - phase;
     wait -= Math.floor(wait);
     if (wait > 1 - EPS || wait < EPS) wait = 0;
-    this.pkEnd = t + wait * rev + rev / p.sectorsPerTrack;
+    this.pkWait = wait * rev;
+    this.pkEnd = t + this.pkWait + rev / p.sectorsPerTrack;
   }
 
   private commit(): void {
@@ -264,6 +272,9 @@ export class DiskSim {
     this.cursor = lbn;
     this.target = this.readAheadTarget(end, lbn);
     this.streamActive = true;
+    this.peek(lbn, 0, false);
+    this.lastMissSeekMs = this.pkSeek;
+    this.lastMissRotationMs = this.pkWait;
     this.streamThrough(lbn, end, tMs);
     const w = Math.max(1, Math.ceil(this.spec.cache.readWatermarkFrac * blocks));
     let b = this.avail[w - 1] + o.reselectMs + o.dataPrepMs;

@@ -48,6 +48,8 @@ export interface HddDatasheet {
   trackToTrackMs: number;
   /** Full-stroke seek (ms), or null when the datasheet does not give it. */
   fullStrokeMs: number | null;
+  /** Average rotational latency (ms) as the datasheet states it (used only as a check). */
+  avgLatencyMs: number;
   /** Media rate at the outer diameter (MB/s). */
   outerMediaMBps: number;
   /** Mean media rate over the disk (MB/s). */
