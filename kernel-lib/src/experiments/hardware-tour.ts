@@ -57,6 +57,7 @@ export interface DeviceTour {
 function logDistances(maxPage: number, perDecade = 24): number[] {
   const out = new Set<number>();
   for (let e = 0; e <= Math.log10(maxPage) * perDecade; e++) out.add(Math.min(maxPage, Math.round(10 ** (e / perDecade))));
+  out.add(maxPage);
   return [...out].sort((a, b) => a - b);
 }
 
