@@ -16,7 +16,7 @@ import { Rng } from '../core/rng.js';
 import { requireInteger, requirePositive } from '../core/validate.js';
 import { flashBlockBytes, type FlashProfile } from '../hardware/flash-chip.js';
 import { flashProfile, flashProfileSources } from '../hardware/flash-profiles.js';
-import { multiBufferChips } from '../dbms/backup-unit.js';
+import { multiBufferChips, multiBufferWriteUs, simulateMultiBufferWrite } from '../dbms/backup-unit.js';
 import { backupTimeS, reloadTimeS, validateMmdbBackup, type MmdbBackupConfig } from '../dbms/mmdb-backup.js';
 import {
   fitApplyUsPerTxn,
@@ -504,4 +504,54 @@ export function paperCInputs(opts: PaperCOptions = {}): Array<{ input: string; v
     { input: 'log apply time per transaction', value: cal.applyUsPerTxn.value, unit: 'µs', kind: 'calibrated → C3', source: cal.applyUsPerTxn.rule },
   ];
   return rows;
+}
+
+/**
+ * Fig. 2 illustration: time to write `flashPages` flash pages on one unit against the number of
+ * chips, exact schedule and closed form, with the sum of the transfer times (the paper's bound).
+ */
+export function paperCMultiBufferSweep(
+  chips: readonly number[],
+  flashPages = 20_000,
+  flashProfileName = 'era-nand-1992',
+): Array<{ chips: number; exactMs: number; closedFormMs: number; transferOnlyMs: number; busUtilisation: number }> {
+  const profile = flashProfile(flashProfileName);
+  return chips.map((n) => {
+    const s = simulateMultiBufferWrite(profile, n, flashPages);
+    return {
+      chips: n,
+      exactMs: s.totalUs / 1000,
+      closedFormMs: multiBufferWriteUs(profile, n, flashPages) / 1000,
+      transferOnlyMs: s.transferUs / 1000,
+      busUtilisation: s.busUtilisation,
+    };
+  });
+}
+
+/**
+ * Recovery time against the failure time over `cycles` checkpoint intervals (saw-tooth): flash
+ * image reloaded, and BMP intact (0 right after a checkpoint, paper §4).
+ */
+export function paperCRecoverySawtooth(
+  intervalMin: number,
+  cycles = 2,
+  pointsPerCycle = 60,
+  opts: PaperCOptions = {},
+): Array<{ failureMin: number; recoveryS: number; recoveryBmpIntactS: number }> {
+  requirePositive('intervalMin', intervalMin, 'min');
+  requireInteger('cycles', cycles, 'cycles', 1);
+  requireInteger('pointsPerCycle', pointsPerCycle, 'points', 2);
+  const m = paperCModel(opts);
+  const out: Array<{ failureMin: number; recoveryS: number; recoveryBmpIntactS: number }> = [];
+  for (let k = 0; k < cycles; k++) {
+    for (let i = 0; i < pointsPerCycle; i++) {
+      const since = (i / (pointsPerCycle - 1)) * intervalMin * (1 - 1e-9);
+      out.push({
+        failureMin: k * intervalMin + since,
+        recoveryS: hotSpotRecoveryS(m.recovery, since * 60),
+        recoveryBmpIntactS: hotSpotRecoveryS(m.recovery, since * 60, true),
+      });
+    }
+  }
+  return out;
 }

@@ -6,6 +6,8 @@ import {
   paperCPageSizeSensitivity,
   runPaperC,
   simulateTwoPlaneCycle,
+  paperCMultiBufferSweep,
+  paperCRecoverySawtooth,
 } from '../../src/experiments/paper-c.js';
 import { paperCCalibration } from '../../src/experiments/paper-c-setup.js';
 
@@ -72,4 +74,26 @@ test('bad input: non-positive tps, page larger than a flash block, unknown profi
   assert.throws(() => paperCModel({ flashProfile: 'bubble-memory' }), /flashProfile = "bubble-memory" .*must be one of/);
   assert.throws(() => paperCModel({ logDevice: 'tape' }), /logDevice = "tape" .*must be one of "stable-ram-vme", "scsi1-disk"/);
   assert.throws(() => runPaperC({ intervalsMin: [0, 30], simulate: true }), /intervalMin = 0 min is out of range: must be > 0 min/);
+});
+
+test('Fig. 2 sweep: exact schedule and closed form agree once the bus is the bottleneck; single buffer ≈ 30× slower', () => {
+  const s = paperCMultiBufferSweep([1, 31, 62], 20_000);
+  assert.ok(Math.abs(s[0].exactMs / s[0].closedFormMs - 1) < 1e-3);
+  assert.ok(Math.abs(s[2].exactMs / s[2].transferOnlyMs - 1) < 1e-3);
+  // (25.6 + 125 + 10000/16) / 25.6 = 30.3 (datasheet arithmetic)
+  assert.ok(Math.abs(s[0].exactMs / s[2].exactMs - 30.3) < 0.1);
+});
+
+test('saw-tooth: recovery restarts at each checkpoint; 0 with the BMP intact right after one', () => {
+  const s = paperCRecoverySawtooth(30, 2, 11);
+  assert.equal(s[0].recoveryBmpIntactS, 0);
+  assert.ok(s[11].recoveryS < s[10].recoveryS);
+  assert.ok(Math.abs(s[10].recoveryS - 9.2) < 0.01);
+});
+
+test('other profiles run end to end (modern flash, disk log)', () => {
+  const m = runPaperC({ flashProfile: 'modern-tlc-2022', simulate: false, intervalsMin: [30] });
+  assert.ok(m.fig3[0].backupS > 0 && Number.isNaN(m.fig3[0].backupSimS));
+  const d = runPaperC({ logDevice: 'scsi1-disk', simulate: false, intervalsMin: [30] });
+  assert.ok(d.fig4[0].worstLogReadS >= 18 - 1e-9); // 90 MB at 5 MB/s
 });
