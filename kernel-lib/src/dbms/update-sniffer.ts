@@ -62,3 +62,49 @@ export class TeeSniffer implements UpdateSniffer {
     for (const t of this.targets) t.leafRemoved(page, lowKey, prevPage, nextPage, nextNewLowKey);
   }
 }
+
+/**
+ * A sniffer that appends events to typed arrays (the "shared memory" of paper B's Fig. 2): no
+ * allocation per event once grown. `replay` feeds a range of the log to another sniffer.
+ */
+export class SnifferEventLog implements UpdateSniffer {
+  private kind = new Uint8Array(1024);
+  private ints = new Int32Array(4 * 1024);
+  private nextLow = new Float64Array(1024);
+  private n = 0;
+
+  get length(): number {
+    return this.n;
+  }
+  leafInserted(page: number, lowKey: number, prevPage: number, nextPage: number, nextNewLowKey: number): void {
+    this.push(0, page, lowKey, prevPage, nextPage, nextNewLowKey);
+  }
+  leafRemoved(page: number, lowKey: number, prevPage: number, nextPage: number, nextNewLowKey: number): void {
+    this.push(1, page, lowKey, prevPage, nextPage, nextNewLowKey);
+  }
+  /** Feeds events [from, to) to `target` in order. */
+  replay(target: UpdateSniffer, from = 0, to = this.n): void {
+    const k = this.kind, a = this.ints, nl = this.nextLow;
+    for (let i = from; i < to; i++) {
+      const j = 4 * i;
+      if (k[i] === 0) target.leafInserted(a[j], a[j + 1], a[j + 2], a[j + 3], nl[i]);
+      else target.leafRemoved(a[j], a[j + 1], a[j + 2], a[j + 3], nl[i]);
+    }
+  }
+  private push(kind: number, page: number, lowKey: number, prev: number, next: number, nextLow: number): void {
+    if (this.n === this.kind.length) {
+      const cap = this.n * 2;
+      const k = new Uint8Array(cap); k.set(this.kind); this.kind = k;
+      const a = new Int32Array(4 * cap); a.set(this.ints); this.ints = a;
+      const f = new Float64Array(cap); f.set(this.nextLow); this.nextLow = f;
+    }
+    const j = 4 * this.n;
+    this.kind[this.n] = kind;
+    this.ints[j] = page;
+    this.ints[j + 1] = lowKey;
+    this.ints[j + 2] = prev;
+    this.ints[j + 3] = next;
+    this.nextLow[this.n] = nextLow;
+    this.n++;
+  }
+}
