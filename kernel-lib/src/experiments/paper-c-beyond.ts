@@ -87,6 +87,8 @@ export function paperCCheckpointOptimum(
 export interface WearRow {
   intervalMin: number;
   flashProfile: string;
+  /** Flash capacity: whole chips holding `imageCopies` database images, GB (10^9 B). */
+  flashCapacityGB: number;
   /** Bytes written to flash per day with the 1-bit dirty map, GB (10^9 B). */
   dirtyGBPerDay: number;
   /** Same when all of main memory is backed up at every checkpoint, GB. */
@@ -130,6 +132,7 @@ export function paperCWear(
       rows.push({
         intervalMin: t,
         flashProfile: name,
+        flashCapacityGB: capacity / 1e9,
         dirtyGBPerDay: (perDay * dirtyBytes) / 1e9,
         fullGBPerDay: (perDay * fullBytes) / 1e9,
         cyclesPerDayDirty: cd,
