@@ -11,3 +11,4 @@ export * from '../hardware/disk-trace.js';
 export * from '../metrics/cdf-demerit.js';
 export * from '../experiments/disk-validation.js';
 export * from '../experiments/hardware-tour.js';
+export * from '../experiments/disk-validation-ablation.js';

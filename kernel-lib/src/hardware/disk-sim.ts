@@ -99,6 +99,11 @@ export interface DiskSimSpec {
   immediateWriteReport: boolean;
   /** Where the numbers come from. */
   source: string;
+  /**
+   * 'tracked' (default): the platter angle follows the clock. 'mean': every access that is not a
+   * continuation waits half a revolution, as the analytic f assumes (for ablation only).
+   */
+  rotation?: 'tracked' | 'mean';
 }
 
 /** How the last request was served. */
@@ -111,6 +116,7 @@ export class DiskSim {
   readonly spec: DiskSimSpec;
   readonly layout: DiskLayout;
   readonly revMs: number;
+  private readonly meanRotation: boolean;
   /** Outcome of the last request. */
   lastOutcome: DiskSimOutcome = 'miss';
   /** Seek (ms) before the first sector of the last read miss. */
@@ -136,6 +142,7 @@ export class DiskSim {
   // scratch
   private readonly ps: PhysicalSector = { cyl: 0, head: 0, angle: 0, sectorsPerTrack: 1 };
   private pkEnd = 0;
+  private lastEndAngle = -1;
   private pkSeek = 0;
   private pkWait = 0;
   private avail: Float64Array = new Float64Array(256);
@@ -145,6 +152,7 @@ export class DiskSim {
     this.spec = spec;
     this.layout = new DiskLayout(spec.surfaces, spec.zones);
     this.revMs = 60_000 / spec.rpm;
+    this.meanRotation = spec.rotation === 'mean';
   }
 
   /** Seek time (ms) between two positions, head switch and write settle included. */
@@ -172,12 +180,20 @@ export class DiskSim {
     const phase = t / rev - Math.floor(t / rev);
     let wait = p.angle - phase;
     wait -= Math.floor(wait);
-    if (wait > 1 - EPS || wait < EPS) wait = 0;
+    if (this.meanRotation) {
+      // continuation of the previous sector on the same track: no wait; anything else: half a revolution
+      let gap = p.angle - this.lastEndAngle;
+      gap -= Math.floor(gap);
+      const continues = this.pkSeek === 0 && t === this.tc && (gap < EPS || gap > 1 - EPS);
+      wait = continues ? 0 : 0.5;
+    } else if (wait > 1 - EPS || wait < EPS) wait = 0;
     this.pkWait = wait * rev;
     this.pkEnd = t + this.pkWait + rev / p.sectorsPerTrack;
   }
 
   private commit(): void {
+    const a = this.ps.angle + 1 / this.ps.sectorsPerTrack;
+    this.lastEndAngle = a - Math.floor(a);
     this.headCyl = this.ps.cyl;
     this.headHead = this.ps.head;
     this.tc = this.pkEnd;

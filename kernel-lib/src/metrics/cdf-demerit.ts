@@ -40,10 +40,23 @@ export function cdfDemerit(a: ArrayLike<number>, b: ArrayLike<number>, step = 0.
   return Math.sqrt(sum / k);
 }
 
-/** Points (x, cumulative probability) of the empirical CDF of `xs`, for plotting. */
-export function empiricalCdf(xs: ArrayLike<number>): { x: Float64Array; p: Float64Array } {
+/**
+ * Points (x, cumulative probability) of the empirical CDF of `xs`, for plotting; with more than
+ * `maxPoints` samples, the quantiles at `maxPoints` evenly spaced probabilities.
+ */
+export function empiricalCdf(xs: ArrayLike<number>, maxPoints = Infinity): { x: Float64Array; p: Float64Array } {
   const s = sortedCopy(xs, 'xs');
-  const p = new Float64Array(s.length);
-  for (let i = 0; i < s.length; i++) p[i] = (i + 1) / s.length;
-  return { x: s, p };
+  if (s.length <= maxPoints) {
+    const p = new Float64Array(s.length);
+    for (let i = 0; i < s.length; i++) p[i] = (i + 1) / s.length;
+    return { x: s, p };
+  }
+  const k = Math.max(2, Math.floor(maxPoints));
+  const x = new Float64Array(k);
+  const p = new Float64Array(k);
+  for (let i = 0; i < k; i++) {
+    p[i] = (i + 1) / k;
+    x[i] = sortedQuantile(s, p[i]);
+  }
+  return { x, p };
 }

@@ -23,6 +23,8 @@ test('quantiles: smallest x with F(x) ≥ p', () => {
   const c = empiricalCdf([3, 1, 2]);
   assert.deepEqual([...c.x], [1, 2, 3]);
   assert.deepEqual([...c.p], [1 / 3, 2 / 3, 1]);
+  const d = empiricalCdf([4, 3, 2, 1], 2); // quantiles at p = 0.5, 1
+  assert.deepEqual([...d.x], [2, 4]);
 });
 
 test('bad input', () => {
