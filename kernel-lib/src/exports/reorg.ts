@@ -11,3 +11,4 @@ export * from '../dbms/update-sniffer.js';
 export * from '../workloads/bulk-updates.js';
 export * from '../experiments/paper-b.js';
 export * from '../experiments/paper-b-calibrate.js';
+export * from '../experiments/paper-b-overhead.js';
