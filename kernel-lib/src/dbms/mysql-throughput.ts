@@ -21,8 +21,11 @@ export interface MvaInput {
   diskMs: number;
   /** Striped disks sharing the disk demand. */
   disks: number;
-  /** vCPU utilization by others (0..<1). */
+  /** vCPU utilization by others with priority (0..<1); stretches the CPU demand by 1/(1 − u). */
   cpuOtherUtil?: number;
+  /** Mean number of other threads at the vCPU sharing it fairly (processor sharing, e.g. Linux CFS):
+   *  every CPU visit also waits for them (Bard–Schweitzer approximation of multi-class MVA). */
+  cpuOtherQueue?: number;
   /** Per-disk utilization by others (0..<1). */
   diskOtherUtil?: number;
 }
@@ -36,6 +39,8 @@ export interface MvaResult {
   diskUtil: number;
   /** Mean response time (ms). */
   responseMs: number;
+  /** Mean number of this workload's threads at the vCPU. */
+  cpuQueue: number;
 }
 
 const MAX_OTHER = 0.98;
@@ -47,20 +52,21 @@ export function mvaThroughput(inp: MvaInput): MvaResult {
   const disks = requireInteger('disks', inp.disks, 'disks', 1);
   const cu = Math.min(MAX_OTHER, requireInRange('cpuOtherUtil', inp.cpuOtherUtil ?? 0, '', 0, 1));
   const du = Math.min(MAX_OTHER, requireInRange('diskOtherUtil', inp.diskOtherUtil ?? 0, '', 0, 1));
+  const qo = requireNonNegative('cpuOtherQueue', inp.cpuOtherQueue ?? 0, 'threads');
   const dc = inp.cpuMs / (1 - cu);
   const dd = inp.diskMs / disks / (1 - du);
-  if (dc + dd * disks <= 0) return { xPerS: Infinity, cpuUtil: 0, diskUtil: 0, responseMs: 0 };
+  if (dc + dd * disks <= 0) return { xPerS: Infinity, cpuUtil: 0, diskUtil: 0, responseMs: 0, cpuQueue: 0 };
   let qc = 0;
   let qd = 0;
   let x = 0;
   let r = 0;
   for (let k = 1; k <= n; k++) {
-    const rc = dc * (1 + qc);
+    const rc = dc * (1 + qc + qo);
     const rd = dd * (1 + qd);
     r = rc + disks * rd;
     x = k / r;
     qc = x * rc;
     qd = x * rd;
   }
-  return { xPerS: x * 1000, cpuUtil: x * inp.cpuMs, diskUtil: (x * inp.diskMs) / disks, responseMs: r };
+  return { xPerS: x * 1000, cpuUtil: x * inp.cpuMs, diskUtil: (x * inp.diskMs) / disks, responseMs: r, cpuQueue: qc };
 }

@@ -42,7 +42,7 @@ import { mvaThroughput } from '../dbms/mysql-throughput.js';
 import { copyStreamRate } from '../dbms/xtrabackup.js';
 import { pipelineFlags, type ReplicationConfig, type PipelineFlags } from '../dbms/replication-pipeline.js';
 import { innodbRowsPerPage, sysbenchSpecialMass, sysbenchTxShape } from '../workloads/sysbench-oltp-read-only.js';
-import { tpccTxShape } from '../workloads/tpcc.js';
+import { distinctPagesTouched, tpccTxShape } from '../workloads/tpcc.js';
 import { stablePeak } from '../metrics/stable-peak.js';
 
 export type PaperAWorkload = 'read' | 'write';
@@ -65,7 +65,7 @@ export interface PaperAParams {
   config: ReplicationConfig | string;
   /** Rng seed. */
   seed?: number;
-  /** Every `samplingStride`-th data page is simulated (default 256). */
+  /** Every `samplingStride`-th data page is simulated (default 512). */
   samplingStride?: number;
   /** Time step (s), default 1. */
   stepS?: number;
@@ -189,6 +189,10 @@ interface VmState {
   lastX: number;
   lastDiskUtil: number;
   memoryAtCreationGiB: number;
+  /** Random page writes on the source while this VM's snapshot copy ran (real pages). */
+  writesDuringCopy: number;
+  /** Pages left for a random-I/O phase (prepare, crash recovery). */
+  pagesLeft: number;
   /** Measured boot / MySQL start times of this VM's pipeline. */
   times: { bootS: number; mysqlStartS: number };
 }
@@ -205,7 +209,7 @@ export function runPaperA(params: PaperAParams): PaperARun {
   requirePositive('copyChunkKiB', cal.copyChunkKiB, 'KiB');
   requirePositive('transferPathMBps', cal.transferPathMBps, 'MB/s');
   const seed = params.seed ?? 1;
-  const stride = requireInteger('samplingStride', params.samplingStride ?? 256, 'pages', 1, 65536);
+  const stride = requireInteger('samplingStride', params.samplingStride ?? 512, 'pages', 1, 65536);
   const stepS = requirePositive('stepS', params.stepS ?? 1, 's');
   const newVms = requireInteger('newVms', params.newVms ?? setup.experiment.newVms, 'VMs', 0, 64);
   const interval = requirePositive('replicaIntervalS', params.replicaIntervalS ?? setup.experiment.replicaIntervalS, 's');
@@ -281,6 +285,8 @@ export function runPaperA(params: PaperAParams): PaperARun {
       lastX: 0,
       lastDiskUtil: 0,
       memoryAtCreationGiB: 0,
+      writesDuringCopy: 0,
+      pagesLeft: 0,
       times: setup.measuredTimes['default'],
     });
   }
@@ -372,6 +378,10 @@ export function runPaperA(params: PaperAParams): PaperARun {
     return fetched;
   };
 
+  const startRunning = (v: number, at: number): void => {
+    if (flags.fork) forkFrom(0, v, at);
+    else startMysql(v, at);
+  };
   const startMysql = (v: number, t: number): void => {
     const s = vms[v];
     s.stage = 'running';
@@ -396,13 +406,15 @@ export function runPaperA(params: PaperAParams): PaperARun {
   let uRandPrev = 0; // per-disk utilization by random I/O (all VMs) in the previous step
   let uStreamPrev = 0;
   let tpccXPrev = 0;
-  let tpccCpuUtilPrev = 0;
+  let tpccCpuQueuePrev = 0;
   let tpccDiskUtilPrevStep = 0;
   let nextCreate = 1;
   const accCarry = new Float64Array(vmCount);
   let writeCarry = 0;
 
   const tpccOn = workload === 'write';
+  const xs = new Float64Array(vmCount);
+  const dUtil = new Float64Array(vmCount);
 
   for (let i = 0; i < steps; i++) {
     const t = i * stepS;
@@ -428,6 +440,7 @@ export function runPaperA(params: PaperAParams): PaperARun {
     // random-I/O interference seen by streams
     let streamUtil = 0;
     let streamSourceReadMBps = 0;
+    let srcRecoveryFetch = 0;
     for (let v = 1; v < vmCount; v++) {
       const s = vms[v];
       if (s.stage === 'absent') continue;
@@ -449,13 +462,17 @@ export function runPaperA(params: PaperAParams): PaperARun {
             s.fullCopyPos = to;
           }
           s.phaseBytesLeft -= bytes;
+          if (s.phase === 'snapshot') s.writesDuringCopy += tpccXPrev * tp.randomPagesDirtiedPerTx * stepS;
           if (s.phaseBytesLeft <= 0) {
             const spill = -s.phaseBytesLeft / (r.MBps * 1e6); // seconds of the step not needed
             const endS = t + stepS - spill;
             s.phases.push({ phase: s.phase, seconds: endS - s.phaseStartS });
             s.phaseStartS = endS;
             if (s.phase === 'snapshot') {
-              s.phase = 'transfer';
+              // XtraBackup --prepare applies the redo written during the copy: each distinct page
+              // changed meanwhile is read and written back
+              s.pagesLeft = distinctPagesTouched(s.writesDuringCopy, dataPages);
+              s.phase = s.pagesLeft >= 1 ? 'prepare' : 'transfer';
               s.phaseBytesLeft = dataGiB * GiB;
               s.fullCopyPos = 0;
             } else if (s.phase === 'transfer') {
@@ -469,6 +486,22 @@ export function runPaperA(params: PaperAParams): PaperARun {
             } else {
               s.phase = 'mysql start';
             }
+          }
+        } else if (s.phase === 'prepare' || s.phase === 'crash recovery') {
+          // random page I/O batched over all disks (InnoDB recovery reads pages in batches,
+          // log0recv.cc recv_read_in_area); prepare also writes each page back
+          const ios = s.phase === 'prepare' ? 2 : 1;
+          const pagesPerS = (disks * (1 - Math.min(0.98, uRandPrev))) / ((ios * readMs) / 1000);
+          const done = Math.min(s.pagesLeft, pagesPerS * stepS);
+          streamUtil += (done * ios * readMs) / 1000 / disks / stepS;
+          if (s.phase === 'crash recovery' && s.lazy) srcRecoveryFetch += (done * pageBytes) / 1e6 / stepS;
+          s.pagesLeft -= done;
+          if (s.pagesLeft <= 1e-9) {
+            const endS = t + stepS - (pagesPerS > 0 ? (pagesPerS * stepS - done) / pagesPerS : 0);
+            s.phases.push({ phase: s.phase, seconds: endS - s.phaseStartS });
+            s.phaseStartS = endS;
+            if (s.phase === 'prepare') s.phase = 'transfer';
+            else startRunning(v, endS);
           }
         } else if (s.phase === 'boot') {
           if (elapsed >= times.bootS) {
@@ -490,10 +523,15 @@ export function runPaperA(params: PaperAParams): PaperARun {
             s.transferred.fill(0);
             s.bgCopyPos = 0;
           }
-          if (flags.fork) {
-            forkFrom(0, v);
+          // files copied from a running MySQL (lazy, shared storage) are crash-consistent only:
+          // InnoDB applies the redo since the last checkpoint before it accepts connections
+          const redoTx = tpccOn && (flags.lazy || flags.sharedStorage) ? (mysql.checkpointAgeFraction * mysql.redoLogMiB * 1024 * 1024) / tp.redoBytesPerTx : 0;
+          s.pagesLeft = distinctPagesTouched(redoTx * tp.randomPagesDirtiedPerTx, dataPages);
+          if (s.pagesLeft >= 1) {
+            s.phase = 'crash recovery';
+            s.phaseStartS = startAt;
           } else {
-            startMysql(v, startAt);
+            startRunning(v, startAt);
           }
         }
       } else if (s.stage === 'running' && s.lazy && s.bgCopyPos < dataPages) {
@@ -519,13 +557,15 @@ export function runPaperA(params: PaperAParams): PaperARun {
     let srcRead = 0;
     let srcFetch = 0;
     // TPC-C on the source shares its vCPU with SysBench; solve the pair by a few fixed-point passes
-    let sbCpuUtil0 = 0;
     let tpccX = 0;
-    let tpccCpuUtil = tpccCpuUtilPrev;
+    let tpccCpuQueue = tpccCpuQueuePrev;
+    let sbCpuQueue0 = 0;
     let tpccDiskUtil = 0;
-    const xs = new Float64Array(vmCount);
-    const dUtil = new Float64Array(vmCount);
-    const replicaApplyCpuUtil = tpccOn ? tpccXPrev * tpCpuMs * 0.5 / 1000 : 0; // SQL thread re-runs the writes (about half of TPC-C's statements write)
+    xs.fill(0);
+    dUtil.fill(0);
+    // the replication SQL thread re-runs the writes (about half of TPC-C's statements write); one
+    // thread at the vCPU for that fraction of the time
+    const replicaApplyCpuUtil = tpccOn ? Math.min(0.98, (tpccXPrev * tpCpuMs * 0.5) / 1000) : 0;
     for (let pass = 0; pass < (tpccOn ? 3 : 1); pass++) {
       for (let v = 0; v < vmCount; v++) {
         const s = vms[v];
@@ -537,21 +577,22 @@ export function runPaperA(params: PaperAParams): PaperARun {
         const fD = w[v * NC + C_DISK] / tot;
         const cpuMs = sbCpuMs + A * (fS * mapMs + (fP + fF + fD) * pcHitMs);
         const diskMs = A * (fF + fD) * readMs;
-        const otherCpu = v === 0 ? tpccCpuUtil : replicaApplyCpuUtil;
+        // the vCPU is shared fairly with TPC-C's threads (source) or the replication SQL thread (replicas)
+        const otherQueue = v === 0 ? (tpccOn ? tpccCpuQueue : 0) : replicaApplyCpuUtil;
         const otherDisk = Math.max(0, uRandPrev + uStreamPrev - vms[v].lastDiskUtil);
-        const r = mvaThroughput({ threads, cpuMs, diskMs, disks, cpuOtherUtil: Math.min(0.98, otherCpu), diskOtherUtil: Math.min(0.98, otherDisk) });
+        const r = mvaThroughput({ threads, cpuMs, diskMs, disks, cpuOtherQueue: otherQueue, diskOtherUtil: Math.min(0.98, otherDisk) });
         xs[v] = r.xPerS;
         dUtil[v] = r.diskUtil;
-        if (v === 0) sbCpuUtil0 = Math.min(0.98, (r.xPerS * cpuMs) / 1000);
+        if (v === 0) sbCpuQueue0 = r.cpuQueue;
       }
       if (tpccOn) {
         // TPC-C: CPU on the source's vCPU; per transaction one redo write (half a rotation) and the
         // page-cleaner write of every random page it dirties (the flush rate bounds TPC-C in the long run)
         const diskMs = logWriteMs + tp.randomPagesDirtiedPerTx * readMs;
         const otherDisk = Math.max(0, uRandPrev + uStreamPrev - tpccDiskUtilPrevStep);
-        const r = mvaThroughput({ threads, cpuMs: tpCpuMs, diskMs, disks, cpuOtherUtil: Math.min(0.98, sbCpuUtil0), diskOtherUtil: Math.min(0.98, otherDisk) });
+        const r = mvaThroughput({ threads, cpuMs: tpCpuMs, diskMs, disks, cpuOtherQueue: sbCpuQueue0, diskOtherUtil: Math.min(0.98, otherDisk) });
         tpccX = r.xPerS;
-        tpccCpuUtil = Math.min(0.98, (r.xPerS * tpCpuMs) / 1000);
+        tpccCpuQueue = r.cpuQueue;
         tpccDiskUtil = r.diskUtil;
       }
     }
@@ -600,6 +641,7 @@ export function runPaperA(params: PaperAParams): PaperARun {
     }
 
     // 4. TPC-C writes on the source, applied on the replicas ------------------------------
+    let applyReads = 0;
     if (tpccOn) {
       writeCarry += (tpccX * tp.randomPagesDirtiedPerTx * stepS) / stride;
       const nw = Math.floor(writeCarry);
@@ -610,8 +652,11 @@ export function runPaperA(params: PaperAParams): PaperARun {
           const s = vms[v];
           if (s.stage !== 'running' || !s.pool) continue;
           if (flags.fork && v > 0) continue; // a forked VM never sees the source's writes
-          if (!s.pool.has(p)) missIn(v, p, catOf(v, p));
-          else s.pool.touch(p);
+          if (!s.pool.has(p)) {
+            const c = catOf(v, p);
+            if (c === C_FETCH || c === C_DISK) applyReads++;
+            missIn(v, p, c);
+          } else s.pool.touch(p);
           releaseFrame(v, p); // the write faults on a shared frame: private copy, entry dropped
         }
         if (staleFlag) staleFlag[p] = 1;
@@ -630,20 +675,23 @@ export function runPaperA(params: PaperAParams): PaperARun {
     tpccTps[i] = tpccX;
     const savedGiB = share ? (share.savedPages * stride * pageBytes) / GiB : 0;
     memoryGiB[i] = booted * vmMemGiB - savedGiB;
+    srcFetch += srcRecoveryFetch;
     sourceFetchMBps[i] = srcFetch;
     sourceReadMBps[i] = srcRead + srcFetch + streamSourceReadMBps;
     diskUtil[i] = Math.min(1, uRandNow + streamUtil);
+    // reads that TPC-C and the replicated writes needed (pages not cached) load the disks next step
+    uRandNow += (applyReads * stride * readMs) / 1000 / disks / stepS;
     uRandPrev = uRandNow;
     uStreamPrev = streamUtil;
     tpccXPrev = tpccX;
-    tpccCpuUtilPrev = tpccCpuUtil;
+    tpccCpuQueuePrev = tpccCpuQueue;
   }
 
   // ---- the fork configuration (SnowFlock-style): the child starts with the source's pool ----
-  function forkFrom(src: number, child: number): void {
+  function forkFrom(src: number, child: number, at: number): void {
     const s = vms[child];
     s.stage = 'running';
-    s.startedS = s.phaseStartS + 0;
+    s.startedS = at;
     s.pool = new SampledBufferPool(ns, poolCap);
     const pages = vms[src].pool!.pages().reverse(); // LRU first so that MRU order is kept
     for (const p of pages) s.pool.touch(p);

@@ -12,6 +12,11 @@
  *   - Order-Status: ~4 statements, read-only;
  *   - Delivery: 10 districts × ~6 statements; dirties 10 random CUSTOMER pages;
  *   - Stock-Level: 2 statements (a join over 200 order lines), read-only.
+ * Redo per transaction: ~100 B per in-place row update (MLOG_REC_UPDATE_IN_PLACE: page id, offset,
+ * changed fields), row size + ~20 B per insert, doubled for the undo-page changes that are logged
+ * too: New-Order 10 stock + 1 district updates and 12 inserts (order, new-order, 10 order lines of
+ * ~54 B): (1,100 + 24 + 8 + 740 + ~300) × 2 ≈ 4,300 B; Payment 3 updates + 1 history insert ≈ 1,000 B;
+ * Delivery 10 × (delete + 2 updates + 10 order-line updates) ≈ 13,000 B; the read-only ones 0.
  * Simpler than the real thing: hot pages (warehouse, district, appends) are not counted as
  * random writes; every random dirtied page is flushed once (the 96 MiB MySQL 5.6 default redo log
  * forces a checkpoint long before a random stock/customer page is dirtied again).
@@ -25,32 +30,48 @@ export interface TpccTxType {
   statements: number;
   /** Random leaf pages dirtied. */
   randomPagesDirtied: number;
+  /** Redo log bytes written (row changes, see REDO below). */
+  redoBytes: number;
 }
 
 export const TPCC_MIX: readonly TpccTxType[] = [
-  { name: 'New-Order', share: 0.45, statements: 35, randomPagesDirtied: 10 },
-  { name: 'Payment', share: 0.43, statements: 7, randomPagesDirtied: 1 },
-  { name: 'Order-Status', share: 0.04, statements: 4, randomPagesDirtied: 0 },
-  { name: 'Delivery', share: 0.04, statements: 60, randomPagesDirtied: 10 },
-  { name: 'Stock-Level', share: 0.04, statements: 2, randomPagesDirtied: 0 },
+  { name: 'New-Order', share: 0.45, statements: 35, randomPagesDirtied: 10, redoBytes: 4300 },
+  { name: 'Payment', share: 0.43, statements: 7, randomPagesDirtied: 1, redoBytes: 1000 },
+  { name: 'Order-Status', share: 0.04, statements: 4, randomPagesDirtied: 0, redoBytes: 0 },
+  { name: 'Delivery', share: 0.04, statements: 60, randomPagesDirtied: 10, redoBytes: 13000 },
+  { name: 'Stock-Level', share: 0.04, statements: 2, randomPagesDirtied: 0, redoBytes: 0 },
 ];
 
 export interface TpccTxShape {
   statementsPerTx: number;
   randomPagesDirtiedPerTx: number;
+  redoBytesPerTx: number;
 }
 
 /** Mix-weighted statements and random dirtied pages per TPC-C transaction. */
 export function tpccTxShape(mix: readonly TpccTxType[] = TPCC_MIX): TpccTxShape {
   let s = 0;
   let w = 0;
+  let r = 0;
   let total = 0;
   for (const t of mix) {
+    requirePositive(`share of ${t.name}`, t.share, 'fraction');
     total += t.share;
     s += t.share * t.statements;
     w += t.share * t.randomPagesDirtied;
+    r += t.share * t.redoBytes;
   }
-  return { statementsPerTx: s / total, randomPagesDirtiedPerTx: w / total };
+  return { statementsPerTx: s / total, randomPagesDirtiedPerTx: w / total, redoBytesPerTx: r / total };
+}
+
+/**
+ * Distinct pages among `writes` random page writes spread uniformly over `pages` pages:
+ * pages · (1 − e^(−writes/pages)) (occupancy, closed form).
+ */
+export function distinctPagesTouched(writes: number, pages: number): number {
+  requirePositive('pages', pages, 'pages');
+  if (!(writes >= 0)) return 0;
+  return pages * (1 - Math.exp(-writes / pages));
 }
 
 /** Warehouses that fill `dataGiB` at `mbPerWarehouse` (about 100 MB each, the issue's figure). */
