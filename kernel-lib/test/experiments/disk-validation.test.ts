@@ -12,3 +12,15 @@ test('simulated vs measured HP C2247A: read misses within the targets, all reque
   assert.ok(r.all.demeritMs <= 1.5, `all-request demerit ${r.all.demeritMs} ms`);
   assert.equal(r.all.count, 9999);
 });
+
+test('ablation: the full variant reproduces the validation; removing overheads or skew makes read misses worse', async () => {
+  const { runDiskValidationAblation } = await import('../../src/experiments/disk-validation-ablation.js');
+  const rows = runDiskValidationAblation();
+  const full = rows.find((r) => r.variant === 'full')!;
+  const v = runDiskValidation();
+  assert.equal(full.readMissDemeritMs, v.readMiss.demeritMs);
+  assert.equal(full.allDemeritMs, v.all.demeritMs);
+  for (const name of ['no overheads', 'no skew', 'mean rotation']) {
+    assert.ok(rows.find((r) => r.variant === name)!.readMissDemeritMs > full.readMissDemeritMs, name);
+  }
+});
