@@ -4,6 +4,7 @@
  * Both notebooks, the tests and the benchmark call these.
  */
 import { abs, atLeast, rel, type CheckSpec } from '../notebook/checks.js';
+import { loadJson } from '../core/data-path.js';
 import { PAPER_A_CONFIGS, type ReplicationConfig } from '../dbms/replication-pipeline.js';
 import { runPaperA, type PaperAParams, type PaperARun, type PaperAWorkload } from './paper-a.js';
 
@@ -135,4 +136,24 @@ export function paperAWriteChecks(runs: PaperARunSet): CheckSpec[] {
     { id: 'A13', claim: 'lazy share, write: memory saved at the end vs default', paper: 1.4, ours: (100 * (memD - memLS)) / memD, tolerance: abs(1), unit: '%' },
     { id: 'A14', claim: 'default, write: source throughput drop while the snapshot runs', paper: '≥ 20 % (unstable)', ours: 100 * sourceDropDuringSnapshot(d), tolerance: atLeast(20), unit: '%' },
   ];
+}
+
+/** Every input of paper A's model with its value and source (data/replication/*.json), for the notebooks' input table. */
+export function paperAInputTable(): Array<{ input: string; value: string; kind: string; source: string }> {
+  const setup = loadJson<Record<string, Record<string, unknown>>>('replication', 'setup.json');
+  const rows: Array<{ input: string; value: string; kind: string; source: string }> = [];
+  for (const [group, obj] of Object.entries(setup)) {
+    if (typeof obj !== 'object' || obj === null) continue;
+    const src = (obj as { source?: Record<string, string> }).source ?? {};
+    for (const [k, v] of Object.entries(obj)) {
+      if (k === 'source') continue;
+      const s = src[k] ?? '';
+      rows.push({ input: `${group}.${k}`, value: typeof v === 'object' ? JSON.stringify(v) : String(v), kind: /ASSUMPTION/.test(s) ? 'assumption' : /measured/.test(s) ? 'paper (measured)' : 'fact', source: s });
+    }
+  }
+  const cal = loadJson<{ parameters: Record<string, { value: number; unit: string; calibratedTo: string; source: string }> }>('replication', 'calibration.json');
+  for (const [k, p] of Object.entries(cal.parameters)) {
+    rows.push({ input: `calibrated.${k}`, value: `${Number(p.value.toPrecision(4))} ${p.unit}`, kind: `calibrated (${p.calibratedTo})`, source: p.source });
+  }
+  return rows;
 }
