@@ -1,9 +1,10 @@
 /**
  * Setup of paper B's update experiment on SQLite (data/sqlite/reorg-on-sqlite.json): the
  * paper's stated setup (§4) and the modeling choices of the reduced scale, each with a source.
+ * The update stream itself is paper B's bulk-update workload (data/reorg/bulk-updates.json).
  */
 import { loadJson } from '../core/data-path.js';
-import { requireInRange, requireInteger, requireOneOf, requirePositive, ParameterError } from '../core/validate.js';
+import { requireInteger, requireOneOf, requirePositive, ParameterError } from '../core/validate.js';
 import { HDD_PROFILE_NAMES, type HddProfileName } from '../hardware/hdd.js';
 
 export interface SqliteReorgSetup {
@@ -25,14 +26,6 @@ export interface SqliteReorgSetup {
   updates: number;
   /** Read the layout every this many updates. */
   snapshotEvery: number;
-  /** Equal-width key regions. */
-  regionCount: number;
-  /** Relative update frequency of each region (0 = never updated). */
-  regionWeights: number[];
-  /** Consecutive ids in one update's key window. */
-  bulkRows: number;
-  /** Share of the window's rows deleted and re-inserted by one update. */
-  deleteFraction: number;
 }
 
 /** Checks a setup (also one with overrides from a notebook's parameters). @throws ParameterError */
@@ -42,14 +35,6 @@ export function validateSqliteReorgSetup(s: SqliteReorgSetup): SqliteReorgSetup 
   if ((s.pageBytes & (s.pageBytes - 1)) !== 0) throw new ParameterError('pageBytes', s.pageBytes, 'bytes', 'a power of two in 512–65536 (SQLite page sizes)');
   requireInteger('updates', s.updates, 'updates', 0);
   requireInteger('snapshotEvery', s.snapshotEvery, 'updates', 1);
-  requireInteger('regionCount', s.regionCount, 'regions', 1, 1000);
-  if (!Array.isArray(s.regionWeights) || s.regionWeights.length !== s.regionCount) {
-    throw new ParameterError('regionWeights', s.regionWeights, '', `an array of ${s.regionCount} weights (one per region)`);
-  }
-  s.regionWeights.forEach((w, i) => requireInRange(`regionWeights[${i}]`, w, '', 0, 1e9));
-  if (!s.regionWeights.some((w) => w > 0)) throw new ParameterError('regionWeights', s.regionWeights, '', 'at least one weight > 0');
-  requireInteger('bulkRows', s.bulkRows, 'rows', 1, Math.floor(s.rows / s.regionCount));
-  requireInRange('deleteFraction', s.deleteFraction, '', 0, 1, { lowOpen: true });
   requirePositive('x', s.x, '× G0');
   if (s.x <= 1) throw new ParameterError('x', s.x, '× G0', '> 1 (paper B §3.2)');
   requireInteger('strBytes', s.strBytes, 'characters', 0, 1_000_000);

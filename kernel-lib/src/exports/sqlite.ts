@@ -25,12 +25,11 @@ export {
 } from '../storage/sqlite-dbstat.js';
 export { sqliteReorgSetup, validateSqliteReorgSetup, type SqliteReorgSetup } from '../experiments/sqlite-reorg-setup.js';
 export {
-  planSqliteBulkUpdate,
-  applySqliteBulkUpdate,
   createSqliteT1,
-  sqliteRegionStartId,
+  sqliteBulkUpdateProfile,
   sqliteT1Str,
-  type SqliteBulkUpdate,
+  SqliteT1Target,
+  SqliteBulkUpdates,
 } from '../experiments/sqlite-bulk-updates.js';
 export {
   runSqliteReorg,
