@@ -69,6 +69,8 @@ export interface Fig7Row {
   fromKey: number;
   toKey: number;
   leaves: number;
+  /** Σ per-row update counts in the range (0 = never updated). */
+  rowUpdates: number;
   /** C_R from the monitor (eq. 2), ms — modeled. */
   estimateMs: number;
   /** Drive simulation of the leaf reads in key order, ms — simulated. */
@@ -354,11 +356,14 @@ export function runPaperBMonitor(params: PaperBMonitorParams = {}): PaperBMonito
     const cpuMs = (b - a) * cpuPerPageMs;
     const simulatedMs = simulatedIoMs + cpuMs;
     const sq = sqlServerFragmentation(seq);
+    let rowUpdates = 0;
+    for (let k = fromKey; k < toKey; k++) rowUpdates += perKey[k];
     fig7.push({
       range: r,
       fromKey,
       toKey,
       leaves: b - a,
+      rowUpdates,
       estimateMs,
       simulatedIoMs,
       cpuMs,
