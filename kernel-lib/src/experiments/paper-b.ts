@@ -111,6 +111,24 @@ export interface ProfileTmin {
   costRatio: number;
   /** Update count at which some region first violates eq. (3); null = never. */
   firstRegionBreakUpdates: number | null;
+  /** |T_min| at the end for each tolerance of `TMIN_X_SWEEP`. */
+  tMinByX: number[];
+}
+
+/** Tolerances of the drive comparison (beyond the paper). */
+export const TMIN_X_SWEEP: readonly number[] = [2, 5, 10, 20, 50];
+
+/** Where the real DBMSs' fragmentation counts and the I/O-cost view disagree, on the final leaf sequence. */
+export interface FragmentationDisagreement {
+  leaves: number;
+  /** Leaves SQL Server counts out of order (next leaf ≠ page + 1). */
+  sqlServerOutOfOrder: number;
+  /** … of which the jump is cheap: G < X·G0 (inside the drive's read-ahead). */
+  sqlServerOutOfOrderCheap: number;
+  /** Leaves PostgreSQL counts (next link to a lower block). */
+  postgresBackward: number;
+  /** Forward jumps PostgreSQL ignores although G ≥ X·G0. */
+  forwardExpensiveIgnoredByPostgres: number;
 }
 
 export interface PaperBMonitorResult {
@@ -152,6 +170,7 @@ export interface PaperBMonitorResult {
   regions: RegionRow[];
   spearman: number;
   profiles: ProfileTmin[];
+  fragmentation: FragmentationDisagreement;
   reorganize: null | {
     fromKey: number;
     toKey: number;
@@ -413,8 +432,25 @@ export function runPaperBMonitor(params: PaperBMonitorParams = {}): PaperBMonito
       tMinLeaves: t,
       costRatio: s / (g.length * c.g0Ms),
       firstRegionBreakUpdates: k === 0 ? firstRegionBreak : otherFirstBreak[k - 1],
+      tMinByX: TMIN_X_SWEEP.map((xx) => {
+        let n = 0;
+        for (let i = 0; i < g.length; i++) if (g[i] >= xx * c.g0Ms) n++;
+        return n;
+      }),
     });
   });
+
+  // beyond: where pgstatindex / SQL Server and the I/O-cost view disagree (leaf i → i+1 jump, costed by G[i+1])
+  const fragmentation: FragmentationDisagreement = { leaves: G.length, sqlServerOutOfOrder: 0, sqlServerOutOfOrderCheap: 0, postgresBackward: 0, forwardExpensiveIgnoredByPostgres: 0 };
+  for (let i = 0; i + 1 < pages.length; i++) {
+    const jumpCost = G[i + 1];
+    if (pages[i + 1] !== pages[i] + 1) {
+      fragmentation.sqlServerOutOfOrder++;
+      if (jumpCost < limit) fragmentation.sqlServerOutOfOrderCheap++;
+    }
+    if (pages[i + 1] < pages[i]) fragmentation.postgresBackward++;
+    else if (jumpCost >= limit) fragmentation.forwardExpensiveIgnoredByPostgres++;
+  }
 
   // beyond: reorganize T of the most deteriorated region (eq. 4)
   let reorganize: PaperBMonitorResult['reorganize'] = null;
@@ -469,6 +505,7 @@ export function runPaperBMonitor(params: PaperBMonitorParams = {}): PaperBMonito
     regions,
     spearman,
     profiles,
+    fragmentation,
     reorganize,
   };
 }
