@@ -71,3 +71,27 @@ test('bad input: non-integer keys, a layout too small for two rows', () => {
   assert.throws(() => tree.insert(2 ** 31), /key = 2147483648/);
   assert.throws(() => new ClusteredBtree({ layout: { ...t1, maxRecords: 1 } }), /layout.maxRecords = 1 records/);
 });
+
+test('reorganizeRange moves the range to contiguous pages and reports each move; the event log replays exactly', async () => {
+  const { SnifferEventLog } = await import('../../src/dbms/update-sniffer.js');
+  const log = new SnifferEventLog();
+  const rec = new RecordingSniffer();
+  const tree = new ClusteredBtree({ layout: t1, sniffer: log });
+  const rng = new Rng(4);
+  for (const k of rng.shuffle(Array.from({ length: 10_000 }, (_, i) => i))) tree.insert(k);
+  const moved = tree.reorganizeRange(2_000, 6_000);
+  tree.checkInvariants();
+  const pages = tree.leafPagesInKeyOrder();
+  const lows = tree.leafLowKeysInKeyOrder();
+  const inRange: number[] = [];
+  for (let i = 0; i < pages.length; i++) {
+    const hi = i + 1 < lows.length ? lows[i + 1] : Infinity;
+    if (hi > 2_000 && lows[i] < 6_000) inRange.push(pages[i]);
+  }
+  assert.equal(inRange.length, moved);
+  for (let i = 1; i < inRange.length; i++) assert.equal(inRange[i], inRange[i - 1] + 1);
+  log.replay(rec);
+  assert.equal(rec.events.length, log.length);
+  assert.equal(rec.events.filter((e) => e.kind === 'remove').length >= moved, true);
+  assert.throws(() => tree.reorganizeRange(5, 5), /key range/);
+});
