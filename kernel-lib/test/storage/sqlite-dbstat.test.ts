@@ -7,9 +7,9 @@ import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readSqliteLeafLayout } from '../../src/storage/sqlite-layout.js';
 import { compareDbstatPaths, dbstatPages, runSqlite3, sqlite3ShellPath } from '../../src/storage/sqlite-dbstat.js';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { sqliteWalStatus } from '../../src/storage/sqlite-wal.js';
-import { freelistDb, mixedDb, overflowDb, tempDir, walDb, type Fixture } from './sqlite-fixtures.js';
+import { freelistDb, mixedDb, overflowDb, tempDir, variantDb, walDb, type Fixture } from './sqlite-fixtures.js';
 
 const sorted = (a: ArrayLike<number>) => Array.from(a).sort((x, y) => x - y);
 
@@ -44,7 +44,8 @@ after(cleanup);
 function agree(f: Fixture): void {
   for (const name of f.names) {
     const lay = readSqliteLeafLayout(f.path, name, { overflow: true });
-    const ds = dbstatPages(f.path, name);
+    // dbstat compares names exactly; the reader matches them case-insensitively, as SQLite's SQL does.
+    const ds = dbstatPages(f.path, lay.name);
     assert.ok(ds.leafPages.length > 0, `${f.description}: dbstat lists leaves of ${name}`);
     assert.deepEqual(Array.from(lay.leafPages), Array.from(ds.leafPages), `${f.description}: leaves of ${name} in key order`);
     assert.deepEqual(sorted(lay.interiorPages), sorted(ds.interiorPages), `${f.description}: interior pages of ${name}`);
@@ -94,6 +95,20 @@ test('a WAL-mode file after a checkpoint agrees with dbstat', () => {
   assert.equal(sqliteWalStatus(f.path, 4096).framesInFile, 0);
   agree(f);
 });
+
+for (const variant of ['reserved', 'utf16', 'autovacuum'] as const) {
+  test(`format variant "${variant}" (reserved bytes / UTF-16 schema / pointer-map pages) agrees with dbstat`, () => {
+    const f = variantDb(dir, variant, 50);
+    const header = readFileSync(f.path);
+    if (variant === 'reserved') assert.equal(header[20], 40, 'reserved bytes per page (header offset 20)');
+    if (variant === 'utf16') assert.equal(header.readUInt32BE(56), 2, 'UTF-16le (header offset 56)');
+    if (variant === 'autovacuum') assert.ok(header.readUInt32BE(52) > 0, 'auto-vacuum: largest root page (offset 52)');
+    agree(f);
+    const lay = readSqliteLeafLayout(f.path, 'items', { overflow: true });
+    assert.equal(lay.pageBytes, 1024);
+    assert.ok(lay.overflowPages!.length > 0, 'rows with overflow pages');
+  });
+}
 
 test('first keys of the leaves increase in key order and match SQLite', () => {
   const f = mixedDb(dir, 1024, 2000, 99);

@@ -120,3 +120,35 @@ export function walDb(dir: string, seed: number): Fixture {
   buildDb(path, sql);
   return { path, names: ['t'], description: 'WAL mode after a checkpoint' };
 }
+
+/**
+ * Format variants: reserved bytes at the end of each page (usable size U < page size, which
+ * moves the overflow thresholds), a UTF-16 database (schema names in UTF-16), and auto-vacuum
+ * (pointer-map pages between the b-tree pages). Each has a rowid table with overflowing rows,
+ * an index on text and a WITHOUT ROWID table, with names in mixed case.
+ */
+export function variantDb(dir: string, variant: 'reserved' | 'utf16' | 'autovacuum', seed: number): Fixture {
+  const rng = new Rng(seed);
+  const path = join(dir, `variant-${variant}-${seed}.db`);
+  const ids = permutation(1500, rng);
+  // Order matters: auto_vacuum set before page_size makes the shell keep its default page size.
+  const pre =
+    variant === 'reserved'
+      ? ['.filectrl reserve_bytes 40', 'PRAGMA page_size=1024;']
+      : variant === 'utf16'
+        ? ['PRAGMA page_size=1024;', "PRAGMA encoding='UTF-16le';"]
+        : ['PRAGMA page_size=1024;', 'PRAGMA auto_vacuum=FULL;'];
+  const sql = [
+    ...pre,
+    'CREATE TABLE Items(id INTEGER PRIMARY KEY, label TEXT, body TEXT);',
+    'CREATE INDEX Items_Label ON Items(label);',
+    'CREATE TABLE Tags(name TEXT PRIMARY KEY, n INTEGER) WITHOUT ROWID;',
+    'BEGIN;',
+    insertsSql('Items', ids, (id) => `(${id},'label-${(id * 7919) % 1500}','${'b'.repeat(id % 7 === 0 ? 2500 : 40)}')`, 100),
+    insertsSql('Tags', permutation(1500, rng), (id) => `('tag-${id}-${'t'.repeat(id % 50)}',${id})`, 100),
+    'COMMIT;',
+    'DELETE FROM Items WHERE id % 5 = 0;',
+  ].join('\n');
+  buildDb(path, sql);
+  return { path, names: ['Items', 'items_label', 'TAGS'], description: `variant ${variant}` };
+}

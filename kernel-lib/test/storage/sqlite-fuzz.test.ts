@@ -15,11 +15,11 @@ import { SqliteFormatError } from '../../src/storage/sqlite-format-error.js';
 import { readSqliteSchema, findSqliteBtree } from '../../src/storage/sqlite-schema.js';
 import { walkSqliteBtree } from '../../src/storage/sqlite-btree-walk.js';
 import { readSqliteFreelist } from '../../src/storage/sqlite-freelist.js';
-import { freelistDb, mixedDb, overflowDb, tempDir } from './sqlite-fixtures.js';
+import { freelistDb, mixedDb, overflowDb, tempDir, variantDb } from './sqlite-fixtures.js';
 
 const { dir, cleanup } = tempDir('sqlite-fuzz-');
 after(cleanup);
-const fixtures = [mixedDb(dir, 1024, 1500, 41), overflowDb(dir, 1024, 42), freelistDb(dir, 43), mixedDb(dir, 4096, 2500, 44)];
+const fixtures = [mixedDb(dir, 1024, 1500, 41), overflowDb(dir, 1024, 42), freelistDb(dir, 43), mixedDb(dir, 4096, 2500, 44), variantDb(dir, 'utf16', 45), variantDb(dir, 'reserved', 46)];
 const originals = fixtures.map((f) => readFileSync(f.path));
 const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 
