@@ -130,6 +130,8 @@ export interface PaperARun {
   replicas: PaperAReplica[];
   /** Reads of pages the source changed after the fork (vm-fork only; else 0). */
   staleReads: number;
+  /** All page reads by forked VMs (vm-fork only), the denominator of `staleReads`. */
+  forkChildReads: number;
   /** Inputs used (for the notebook's input table). */
   inputs: PaperAInputsUsed;
 }
@@ -290,8 +292,10 @@ export function runPaperA(params: PaperAParams): PaperARun {
       times: setup.measuredTimes['default'],
     });
   }
-  const staleFlag = flags.fork ? new Uint8Array(ns) : null;
+  // per forked VM: 1 = the source changed this page after the fork (the child's copy is stale)
+  const staleFlags: Array<Uint8Array | null> = vms.map((_, v) => (flags.fork && v > 0 ? new Uint8Array(ns) : null));
   let staleReads = 0;
+  let forkChildReads = 0;
 
   const base = (v: number, p: number): number => {
     const s = vms[v];
@@ -374,7 +378,8 @@ export function runPaperA(params: PaperAParams): PaperARun {
       }
       registerRead(v, p);
     }
-    if (staleFlag && v > 0 && staleFlag[p] === 1) staleReads += stride;
+    const sf = staleFlags[v];
+    if (sf !== null && sf[p] === 1) staleReads += stride;
     return fetched;
   };
 
@@ -505,7 +510,7 @@ export function runPaperA(params: PaperAParams): PaperARun {
           }
         } else if (s.phase === 'boot') {
           if (elapsed >= times.bootS) {
-            s.phases.push({ phase: 'boot', seconds: times.bootS });
+            s.phases.push({ phase: flags.fork ? 'fork' : 'boot', seconds: times.bootS });
             s.phaseStartS += times.bootS;
             if (flags.lazy) {
               s.phase = 'minimum files';
@@ -516,7 +521,7 @@ export function runPaperA(params: PaperAParams): PaperARun {
           }
         }
         if (s.phase === 'mysql start' && t + stepS - s.phaseStartS >= times.mysqlStartS) {
-          s.phases.push({ phase: 'mysql start', seconds: times.mysqlStartS });
+          if (!flags.fork) s.phases.push({ phase: 'mysql start', seconds: times.mysqlStartS });
           const startAt = s.phaseStartS + times.mysqlStartS;
           if (flags.lazy) {
             s.lazy = true;
@@ -626,11 +631,13 @@ export function runPaperA(params: PaperAParams): PaperARun {
       const n = Math.floor(accCarry[v]);
       accCarry[v] -= n;
       const pool = s.pool;
+      const sf = staleFlags[v];
+      if (sf !== null) forkChildReads += n * stride;
       for (let k = 0; k < n; k++) {
         const p = drawAlias(alias, rng);
         if (pool.has(p)) {
           pool.touch(p);
-          if (staleFlag && v > 0 && staleFlag[p] === 1) staleReads += stride;
+          if (sf !== null && sf[p] === 1) staleReads += stride;
           continue;
         }
         missIn(v, p, catOf(v, p));
@@ -659,7 +666,10 @@ export function runPaperA(params: PaperAParams): PaperARun {
           } else s.pool.touch(p);
           releaseFrame(v, p); // the write faults on a shared frame: private copy, entry dropped
         }
-        if (staleFlag) staleFlag[p] = 1;
+        for (let v = 1; v < vmCount; v++) {
+          const sfv = staleFlags[v];
+          if (sfv !== null && vms[v].stage === 'running') sfv[p] = 1;
+        }
       }
     }
 
@@ -696,7 +706,6 @@ export function runPaperA(params: PaperAParams): PaperARun {
     const pages = vms[src].pool!.pages().reverse(); // LRU first so that MRU order is kept
     for (const p of pages) s.pool.touch(p);
     s.forkedAt = s.startedS;
-    if (staleFlag) staleFlag.fill(0);
     recount(child);
   }
 
@@ -743,6 +752,7 @@ export function runPaperA(params: PaperAParams): PaperARun {
     coldPeakTps: cold.peak,
     replicas,
     staleReads,
+    forkChildReads,
     inputs: {
       pageAccessesPerTx: A,
       sysbenchStatementsPerTx: sb.statementsPerTx,
