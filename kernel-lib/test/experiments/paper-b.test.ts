@@ -36,7 +36,7 @@ test('reorganize T brings G back to G0 inside the range (eq. 4)', () => {
   assert.ok(r.reorganize!.costAfterMs < r.reorganize!.costBeforeMs);
 });
 
-test('calibration is closed form: CPU share of Σ(sim I/O + CPU) is 10 % (B1 statement)', () => {
+test('calibration is closed form: CPU share of Σ(sim I/O + CPU) is 10 % of the scans it is fitted on (B1 statement)', () => {
   const cpu = fitScanCpuPerPageMs(r.fig7);
   const io = r.fig7.reduce((s, q) => s + q.simulatedIoMs, 0);
   const leaves = r.fig7.reduce((s, q) => s + q.leaves, 0);
