@@ -12,6 +12,7 @@
 import { atomicWriteFileSync } from '../core/atomic-write.js';
 import { dataPath } from '../core/data-path.js';
 import { runPaperA, type PaperACalibration } from './paper-a.js';
+import type { ReplicationSetup } from '../hardware/vm-host.js';
 
 export interface CalibrationTarget {
   parameter: keyof PaperACalibration;
@@ -37,24 +38,24 @@ function bisect(f: (x: number) => number, target: number, lo: number, hi: number
   return Math.sqrt(lo * hi);
 }
 
-export function calibratePaperA(start?: PaperACalibration): { calibration: PaperACalibration; targets: CalibrationTarget[] } {
+export function calibratePaperA(start?: PaperACalibration, setup?: ReplicationSetup): { calibration: PaperACalibration; targets: CalibrationTarget[] } {
   const cal: PaperACalibration = start ?? { cpuMsPerStatement: 0.15, shareMapUs: 50, copyChunkKiB: 1024, transferPathMBps: 20 };
   const phase = (c: PaperACalibration, name: string) => {
-    const r = runPaperA({ workload: 'read', config: 'default', seed: SEED, newVms: 1, calibration: c });
+    const r = runPaperA({ workload: 'read', config: 'default', seed: SEED, newVms: 1, calibration: c, setup });
     return r.replicas[0].phases.find((p) => p.phase === name)?.seconds ?? NaN;
   };
   // A4: cold warm-up time falls as the CPU per statement grows (a lower peak needs fewer cached pages)
-  const coldS = (x: number) => runPaperA({ workload: 'read', config: 'default', seed: SEED, newVms: 0, calibration: { ...cal, cpuMsPerStatement: x } }).coldWarmupS;
+  const coldS = (x: number) => runPaperA({ workload: 'read', config: 'default', seed: SEED, newVms: 0, calibration: { ...cal, cpuMsPerStatement: x }, setup }).coldWarmupS;
   cal.cpuMsPerStatement = bisect(coldS, 30 * 60, 0.02, 2, false, 20);
   // A7: first-second fraction of peak falls as the mapping cost grows
-  const first = (x: number) => runPaperA({ workload: 'read', config: 'share', seed: SEED, newVms: 1, calibration: { ...cal, shareMapUs: x } }).replicas[0].firstSecondFractionOfPeak;
+  const first = (x: number) => runPaperA({ workload: 'read', config: 'share', seed: SEED, newVms: 1, calibration: { ...cal, shareMapUs: x }, setup }).replicas[0].firstSecondFractionOfPeak;
   cal.shareMapUs = bisect(first, 0.67, 0.1, 10000, false, 24);
   for (let round = 0; round < 2; round++) {
     cal.copyChunkKiB = bisect((x) => phase({ ...cal, copyChunkKiB: x }, 'snapshot'), 3 * 60, 16, 256 * 1024, false, 22);
     cal.transferPathMBps = bisect((x) => phase({ ...cal, transferPathMBps: x }, 'transfer'), 15 * 60, 1, 2000, false, 22);
   }
-  const cold = runPaperA({ workload: 'read', config: 'default', seed: SEED, newVms: 1, calibration: cal });
-  const sh = runPaperA({ workload: 'read', config: 'share', seed: SEED, newVms: 1, calibration: cal });
+  const cold = runPaperA({ workload: 'read', config: 'default', seed: SEED, newVms: 1, calibration: cal, setup });
+  const sh = runPaperA({ workload: 'read', config: 'share', seed: SEED, newVms: 1, calibration: cal, setup });
   const targets: CalibrationTarget[] = [
     { parameter: 'cpuMsPerStatement', calibratedTo: 'A4', target: 1800, unit: 's', achieved: cold.coldWarmupS, value: cal.cpuMsPerStatement, valueUnit: 'ms' },
     { parameter: 'shareMapUs', calibratedTo: 'A7', target: 0.67, unit: 'fraction of peak', achieved: sh.replicas[0].firstSecondFractionOfPeak, value: cal.shareMapUs, valueUnit: 'µs' },
@@ -64,9 +65,12 @@ export function calibratePaperA(start?: PaperACalibration): { calibration: Paper
   return { calibration: cal, targets };
 }
 
-/** Runs the calibration and writes data/replication/calibration.json. */
-export function writePaperACalibration(): CalibrationTarget[] {
-  const { targets } = calibratePaperA();
+/**
+ * Runs the calibration and writes data/replication/<file> (default calibration.json; the
+ * uniform-access sensitivity case writes calibration-uniform.json with `setup` using randType 'uniform').
+ */
+export function writePaperACalibration(file = 'calibration.json', setup?: ReplicationSetup): CalibrationTarget[] {
+  const { targets } = calibratePaperA(undefined, setup);
   const parameters: Record<string, unknown> = {};
   const sources: Record<string, string> = {
     cpuMsPerStatement: 'unknown (CPU cost per SQL statement of MySQL 5.6 on one Opteron 6282 SE vCPU under Xen); fitted so that the first, cold MySQL reaches its stable peak after 30 min (paper A §2.2.1.2/§5.3.1, A4)',
@@ -81,6 +85,7 @@ export function writePaperACalibration(): CalibrationTarget[] {
     description: 'Paper A parameters the paper does not give, each fitted to ONE number of the read-intensive run by kernel-lib/src/experiments/paper-a-calibration.ts (seed 1). Every other check is predicted.',
     parameters,
   };
-  atomicWriteFileSync(dataPath('replication', 'calibration.json'), JSON.stringify(json, null, 2) + '\n');
+  if (setup?.sysbench.randType === 'uniform') json.description += ' SENSITIVITY CASE: SysBench --rand-type=uniform instead of the default special distribution.';
+  atomicWriteFileSync(dataPath('replication', file), JSON.stringify(json, null, 2) + '\n');
   return targets;
 }

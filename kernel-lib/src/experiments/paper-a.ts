@@ -128,6 +128,8 @@ export interface PaperARun {
   coldWarmupS: number;
   coldPeakTps: number;
   replicas: PaperAReplica[];
+  /** Largest difference between the incrementally kept miss-category masses and a recount at the end (bookkeeping check; ~1e-12). */
+  bookkeepingDrift: number;
   /** Reads of pages the source changed after the fork (vm-fork only; else 0). */
   staleReads: number;
   /** All page reads by forked VMs (vm-fork only), the denominator of `staleReads`. */
@@ -150,9 +152,9 @@ export interface PaperAInputsUsed {
   calibration: PaperACalibration;
 }
 
-/** The calibrated parameters recorded in data/replication/calibration.json. */
-export function loadPaperACalibration(): PaperACalibration {
-  const j = loadJson<{ parameters: Record<keyof PaperACalibration, { value: number }> }>('replication', 'calibration.json');
+/** The calibrated parameters recorded in data/replication/<file> (default calibration.json). */
+export function loadPaperACalibration(file = 'calibration.json'): PaperACalibration {
+  const j = loadJson<{ parameters: Record<keyof PaperACalibration, { value: number }> }>('replication', file);
   return {
     cpuMsPerStatement: j.parameters.cpuMsPerStatement.value,
     shareMapUs: j.parameters.shareMapUs.value,
@@ -244,6 +246,8 @@ export function runPaperA(params: PaperAParams): PaperARun {
   const tp = tpccTxShape();
   const tpCpuMs = tp.statementsPerTx * cal.cpuMsPerStatement;
   const threads = setup.sysbench.clientThreads;
+  // sysbench --rand-type: 'special' is sysbench 0.5's default; 'uniform' is offered as a sensitivity case
+  const randType = requireOneOf('sysbench.randType', setup.sysbench.randType ?? 'special', ['special', 'uniform'] as const);
   const pcHitMs = setup.costs.pageCacheHitUs / 1000;
   const mapMs = cal.shareMapUs / 1000;
   const vmMemGiB = setup.vm.memoryGiB;
@@ -254,11 +258,16 @@ export function runPaperA(params: PaperAParams): PaperARun {
   let massSum = 0;
   for (let j = 0; j < ns; j++) {
     const p = j * stride;
-    mass[j] = sysbenchSpecialMass(p / dataPages, Math.min(1, (p + 1) / dataPages), {
-      randSpecPct: setup.sysbench.randSpecPct,
-      randSpecRes: setup.sysbench.randSpecRes,
-      randSpecIter: setup.sysbench.randSpecIter,
-    });
+    const x0 = p / dataPages;
+    const x1 = Math.min(1, (p + 1) / dataPages);
+    mass[j] =
+      randType === 'uniform'
+        ? x1 - x0
+        : sysbenchSpecialMass(x0, x1, {
+            randSpecPct: setup.sysbench.randSpecPct,
+            randSpecRes: setup.sysbench.randSpecRes,
+            randSpecIter: setup.sysbench.randSpecIter,
+          });
     massSum += mass[j];
   }
   const alias = buildAlias(mass);
@@ -342,11 +351,12 @@ export function runPaperA(params: PaperAParams): PaperARun {
     s.pc.touch(p, pcEvictors[v]);
     if (before >= 0) move(v, p, before, catOf(v, p));
   };
+  // v's own category for p is kept by the caller (an evicted victim, or a page it keeps and writes)
   const releaseFrame = (v: number, p: number): void => {
     if (!share) return;
     const wasReg = share.isRegistered(p);
     share.release(v, p);
-    if (wasReg && !share.isRegistered(p)) onRegFlip(p, false, -1);
+    if (wasReg && !share.isRegistered(p)) onRegFlip(p, false, v);
   };
   const registerRead = (v: number, p: number): void => {
     if (!share) return;
@@ -710,6 +720,13 @@ export function runPaperA(params: PaperAParams): PaperARun {
   }
 
   // ---- results -----------------------------------------------------------------------------
+  let bookkeepingDrift = 0;
+  for (let v = 0; v < vmCount; v++) {
+    if (!vms[v].pool) continue;
+    const kept = w.slice(v * NC, v * NC + NC);
+    recount(v);
+    for (let k = 0; k < NC; k++) bookkeepingDrift = Math.max(bookkeepingDrift, Math.abs(kept[k] - w[v * NC + k]));
+  }
   const cold = stablePeak(vmTps[0], stepS, 0, Math.min(interval, steps * stepS));
   const replicas: PaperAReplica[] = [];
   for (let v = 1; v < vmCount; v++) {
@@ -751,6 +768,7 @@ export function runPaperA(params: PaperAParams): PaperARun {
     coldWarmupS: cold.timeToPeakS,
     coldPeakTps: cold.peak,
     replicas,
+    bookkeepingDrift,
     staleReads,
     forkChildReads,
     inputs: {

@@ -50,6 +50,8 @@ export interface ReplicationSetup {
     randSpecIter: number;
     rowBytes: number;
     clientThreads: number;
+    /** sysbench --rand-type: 'special' (the 0.5 default) or 'uniform'. */
+    randType?: 'special' | 'uniform';
   };
   tpcc: { mbPerWarehouse: number };
   costs: { pageCacheHitUs: number };

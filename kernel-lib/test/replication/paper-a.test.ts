@@ -55,3 +55,19 @@ test('bad input: unknown configuration, negative times and sizes, too many VMs w
   assert.throws(() => runPaperA({ workload: 'read', config: 'lazy', newVms: 16 }), /vmCount = 17 VMs .* without cache sharing/);
   assert.throws(() => runPaperA({ workload: 'mixed' as 'read', config: 'lazy' }), /workload = "mixed"/);
 });
+
+test('bookkeeping: the incrementally kept miss-category masses equal a recount (all configurations, write load)', () => {
+  for (const config of ['default', 'lazy', 'share', 'lazy share', 'cow-storage', 'vm-fork']) {
+    const r = runPaperA({ workload: 'write', config, seed: 3, ...short });
+    assert.ok(r.bookkeepingDrift < 1e-9, `${config}: ${r.bookkeepingDrift}`);
+  }
+});
+
+test('vm-fork: starts in about a second with a warm pool; under writes some of its reads are stale', () => {
+  const r = runPaperA({ workload: 'write', config: 'vm-fork', seed: 1, ...short });
+  assert.deepEqual(r.replicas[0].phases.map((p) => p.phase), ['fork']);
+  assert.ok(r.replicas[0].firstSecondFractionOfPeak > 0.8);
+  assert.ok(r.staleReads > 0 && r.staleReads < r.forkChildReads);
+  const read = runPaperA({ workload: 'read', config: 'vm-fork', seed: 1, ...short });
+  assert.equal(read.staleReads, 0); // no writes, nothing stale
+});
