@@ -584,7 +584,8 @@ export function runPaperA(params: PaperAParams): PaperARun {
     for (let pass = 0; pass < (tpccOn ? 3 : 1); pass++) {
       for (let v = 0; v < vmCount; v++) {
         const s = vms[v];
-        if (s.stage !== 'running' || !s.pool) continue;
+        // a VM takes load from the first step that begins at or after its MySQL start
+        if (s.stage !== 'running' || !s.pool || t < s.startedS) continue;
         const tot = massSum;
         const fS = w[v * NC + C_SHARE] / tot;
         const fP = w[v * NC + C_PC] / tot;
