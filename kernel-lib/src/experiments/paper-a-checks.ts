@@ -157,3 +157,23 @@ export function paperAInputTable(): Array<{ input: string; value: string; kind: 
   }
   return rows;
 }
+
+/** Per 3,500-s interval (k replicas running): means of throughput, TPC-C, disk utilization and the memory at its end. */
+export function paperAIntervalStats(run: PaperARun, intervalS = 3500): Array<{ replicas: number; totalTps: number; sourceTps: number; tpccTps: number; diskUtilPct: number; memoryEndGiB: number }> {
+  const per = Math.round(intervalS / run.stepS);
+  const rows: Array<{ replicas: number; totalTps: number; sourceTps: number; tpccTps: number; diskUtilPct: number; memoryEndGiB: number }> = [];
+  for (let k = 0; (k + 1) * per <= run.steps; k++) {
+    let a = 0;
+    let b = 0;
+    let c = 0;
+    let d = 0;
+    for (let i = k * per; i < (k + 1) * per; i++) {
+      a += run.totalTps[i];
+      b += run.vmTps[0][i];
+      c += run.tpccTps[i];
+      d += run.diskUtil[i];
+    }
+    rows.push({ replicas: k, totalTps: a / per, sourceTps: b / per, tpccTps: c / per, diskUtilPct: (100 * d) / per, memoryEndGiB: run.memoryGiB[(k + 1) * per - 1] });
+  }
+  return rows;
+}
