@@ -16,7 +16,7 @@ export type ReplicationConfig = 'default' | 'lazy' | 'share' | 'lazy share' | 'c
 export const PAPER_A_CONFIGS: readonly ReplicationConfig[] = ['default', 'lazy', 'share', 'lazy share'];
 export const REPLICATION_CONFIGS: readonly ReplicationConfig[] = [...PAPER_A_CONFIGS, 'cow-storage', 'vm-fork'];
 
-export interface PipelineFlags {
+export interface ReplicationPipelineFlags {
   /** Full snapshot + transfer before the start. */
   fullCopy: boolean;
   /** Minimum files + on-demand fetch + background copy. */
@@ -30,7 +30,7 @@ export interface PipelineFlags {
 }
 
 /** @throws ParameterError for an unknown configuration name. */
-export function pipelineFlags(config: string): PipelineFlags {
+export function replicationPipelineFlags(config: string): ReplicationPipelineFlags {
   const c = requireOneOf('config', config, REPLICATION_CONFIGS);
   return {
     fullCopy: c === 'default' || c === 'share',

@@ -14,7 +14,7 @@ import { dataPath } from '../core/data-path.js';
 import { runPaperA, type PaperACalibration } from './paper-a.js';
 import type { ReplicationSetup } from '../hardware/vm-host.js';
 
-export interface CalibrationTarget {
+export interface PaperACalibrationTarget {
   parameter: keyof PaperACalibration;
   calibratedTo: string;
   target: number;
@@ -38,7 +38,7 @@ function bisect(f: (x: number) => number, target: number, lo: number, hi: number
   return Math.sqrt(lo * hi);
 }
 
-export function calibratePaperA(start?: PaperACalibration, setup?: ReplicationSetup): { calibration: PaperACalibration; targets: CalibrationTarget[] } {
+export function calibratePaperA(start?: PaperACalibration, setup?: ReplicationSetup): { calibration: PaperACalibration; targets: PaperACalibrationTarget[] } {
   const cal: PaperACalibration = start ?? { cpuMsPerStatement: 0.15, shareMapUs: 50, copyChunkKiB: 1024, transferPathMBps: 20 };
   const phase = (c: PaperACalibration, name: string) => {
     const r = runPaperA({ workload: 'read', config: 'default', seed: SEED, newVms: 1, calibration: c, setup });
@@ -57,7 +57,7 @@ export function calibratePaperA(start?: PaperACalibration, setup?: ReplicationSe
   cal.shareMapUs = bisect(first, 0.67, 0.1, 10000, false, 24);
   const cold = runPaperA({ workload: 'read', config: 'default', seed: SEED, newVms: 1, calibration: cal, setup });
   const sh = runPaperA({ workload: 'read', config: 'share', seed: SEED, newVms: 1, calibration: cal, setup });
-  const targets: CalibrationTarget[] = [
+  const targets: PaperACalibrationTarget[] = [
     { parameter: 'cpuMsPerStatement', calibratedTo: 'A4', target: 1800, unit: 's', achieved: cold.coldWarmupS, value: cal.cpuMsPerStatement, valueUnit: 'ms' },
     { parameter: 'shareMapUs', calibratedTo: 'A7', target: 0.67, unit: 'fraction of peak', achieved: sh.replicas[0].firstSecondFractionOfPeak, value: cal.shareMapUs, valueUnit: 'µs' },
     { parameter: 'copyChunkKiB', calibratedTo: 'A1', target: 180, unit: 's (snapshot)', achieved: phase(cal, 'snapshot'), value: cal.copyChunkKiB, valueUnit: 'KiB' },
@@ -70,7 +70,7 @@ export function calibratePaperA(start?: PaperACalibration, setup?: ReplicationSe
  * Runs the calibration and writes data/replication/<file> (default calibration.json; the
  * uniform-access sensitivity case writes calibration-uniform.json with `setup` using randType 'uniform').
  */
-export function writePaperACalibration(file = 'calibration.json', setup?: ReplicationSetup): CalibrationTarget[] {
+export function writePaperACalibration(file = 'calibration.json', setup?: ReplicationSetup): PaperACalibrationTarget[] {
   const { targets } = calibratePaperA(undefined, setup);
   const parameters: Record<string, unknown> = {};
   const sources: Record<string, string> = {

@@ -27,7 +27,7 @@ function mean(xs: number[]): number {
 }
 
 /** Median of the finite values (NaN counts as "never", i.e. +Infinity, when `nanIsInfinite`). */
-export function medianOf(xs: number[], nanIsInfinite = false): number {
+export function paperAMedian(xs: number[], nanIsInfinite = false): number {
   const f = xs.map((x) => (Number.isNaN(x) && nanIsInfinite ? Infinity : x)).filter((x) => !Number.isNaN(x));
   if (!f.length) return NaN;
   f.sort((a, b) => a - b);
@@ -36,17 +36,17 @@ export function medianOf(xs: number[], nanIsInfinite = false): number {
 }
 
 /** The typical replica: median over the replicas of the creation time (s). */
-export function medianCreationS(run: PaperARun): number {
-  return medianOf(run.replicas.map((r) => r.creationS));
+export function paperAMedianCreationS(run: PaperARun): number {
+  return paperAMedian(run.replicas.map((r) => r.creationS));
 }
 
 /** The typical replica: median over the replicas of the time from MySQL start to stable peak (s); a replica that never got there counts as +∞. */
-export function medianWarmupS(run: PaperARun): number {
-  return medianOf(run.replicas.map((r) => r.timeToStablePeakS), true);
+export function paperAMedianWarmupS(run: PaperARun): number {
+  return paperAMedian(run.replicas.map((r) => r.timeToStablePeakS), true);
 }
 
 /** Mean phase durations (s) of replica creation per configuration, in pipeline order. */
-export function phaseBreakdown(runs: PaperARunSet): Array<{ config: string; phase: string; seconds: number }> {
+export function paperAPhaseBreakdown(runs: PaperARunSet): Array<{ config: string; phase: string; seconds: number }> {
   const rows: Array<{ config: string; phase: string; seconds: number }> = [];
   for (const [config, run] of Object.entries(runs)) {
     const order: string[] = [];
@@ -67,14 +67,14 @@ export function phaseBreakdown(runs: PaperARunSet): Array<{ config: string; phas
  * Memory a new VM adds, net of sharing, as a fraction of its 16 GiB: (memory at the end − memory
  * before the first replica) / (replicas × VM memory).
  */
-export function memoryUseRatio(run: PaperARun, vmMemGiB = 16): number {
+export function paperAMemoryUseRatio(run: PaperARun, vmMemGiB = 16): number {
   const before = run.memoryGiB[Math.round(run.replicas[0].creationStartS / run.stepS) - 1];
   const end = run.memoryGiB[run.steps - 1];
   return (end - before) / (run.replicas.length * vmMemGiB);
 }
 
 /** Source SysBench throughput drop while the first default snapshot runs (1 − during/before). */
-export function sourceDropDuringSnapshot(run: PaperARun): number {
+export function paperASourceDropDuringSnapshot(run: PaperARun): number {
   const r = run.replicas[0];
   const snap = r.phases.find((p) => p.phase === 'snapshot');
   if (!snap) return NaN;
@@ -94,21 +94,21 @@ export function paperAReadChecks(runs: PaperARunSet): CheckSpec[] {
   const l = runs['lazy'];
   const s = runs['share'];
   const ls = runs['lazy share'];
-  const cD = medianCreationS(d);
-  const cL = medianCreationS(l);
-  const cLS = medianCreationS(ls);
-  const wL = medianWarmupS(l);
-  const wLS = medianWarmupS(ls);
+  const cD = paperAMedianCreationS(d);
+  const cL = paperAMedianCreationS(l);
+  const cLS = paperAMedianCreationS(ls);
+  const wL = paperAMedianWarmupS(l);
+  const wLS = paperAMedianWarmupS(ls);
   const firstShare = mean(s.replicas.map((r) => r.firstSecondFractionOfPeak));
   const perInstance = (run: PaperARun) => mean(run.replicas.map((r) => r.memoryAddedGiB));
   return [
     { id: 'A1', claim: 'default: replica creation until MySQL started (snapshot 3 min + transfer 15 min + start 5 s)', paper: 18 * 60 + 5, ours: cD, tolerance: rel(0.2), kind: 'calibrated', unit: 's' },
-    { id: 'A3', claim: 'default: MySQL start → stable peak (snapshot in the guest page cache)', paper: 240, ours: medianWarmupS(d), tolerance: rel(0.3), unit: 's' },
+    { id: 'A3', claim: 'default: MySQL start → stable peak (snapshot in the guest page cache)', paper: 240, ours: paperAMedianWarmupS(d), tolerance: rel(0.3), unit: 's' },
     { id: 'A4', claim: 'first MySQL, cold (empty page cache): start → stable peak', paper: 1800, ours: d.coldWarmupS, tolerance: rel(0.3), kind: 'calibrated', unit: 's' },
     { id: 'A5', claim: 'lazy: replica creation (boot 54 s + minimum files + start 6 s)', paper: 72, ours: cL, tolerance: rel(0.2), unit: 's' },
     { id: 'A5 ratio', claim: 'lazy creates a replica 15× faster than default', paper: 15, ours: cD / cL, tolerance: rel(0.25), unit: '×' },
     { id: 'A6', claim: 'lazy: start → stable peak (page cache empty)', paper: 1800, ours: wL, tolerance: rel(0.3), unit: 's' },
-    { id: 'A7', claim: 'share: start → stable peak', paper: 240, ours: medianWarmupS(s), tolerance: rel(0.3), unit: 's' },
+    { id: 'A7', claim: 'share: start → stable peak', paper: 240, ours: paperAMedianWarmupS(s), tolerance: rel(0.3), unit: 's' },
     { id: 'A7 start', claim: 'share: throughput right after start, % of peak', paper: 67, ours: 100 * firstShare, tolerance: abs(10), kind: 'calibrated', unit: '%' },
     { id: 'A8', claim: 'lazy share: replica creation (boot 37 s + minimum files + start 7 s)', paper: 60, ours: cLS, tolerance: rel(0.2), unit: 's' },
     { id: 'A8 ratio', claim: 'lazy share creates a replica 18× faster than default', paper: 18, ours: cD / cLS, tolerance: rel(0.25), unit: '×' },
@@ -116,8 +116,8 @@ export function paperAReadChecks(runs: PaperARunSet): CheckSpec[] {
     { id: 'A9 ratio', claim: 'lazy share warms up 7.5× faster than lazy (30 min → 4 min)', paper: 7.5, ours: wL / wLS, tolerance: rel(0.25), unit: '×' },
     { id: 'A10 default', claim: 'default: memory added per new instance', paper: 16, ours: perInstance(d), tolerance: abs(1), unit: 'GiB' },
     { id: 'A10 lazy', claim: 'lazy: memory added per new instance', paper: 16, ours: perInstance(l), tolerance: abs(1), unit: 'GiB' },
-    { id: 'A11 share', claim: 'share: VM memory use per new instance vs no sharing', paper: 0.16, ours: memoryUseRatio(s), tolerance: abs(0.05), unit: '×' },
-    { id: 'A11 lazy share', claim: 'lazy share: VM memory use per new instance vs no sharing', paper: 0.16, ours: memoryUseRatio(ls), tolerance: abs(0.05), unit: '×' },
+    { id: 'A11 share', claim: 'share: VM memory use per new instance vs no sharing', paper: 0.16, ours: paperAMemoryUseRatio(s), tolerance: abs(0.05), unit: '×' },
+    { id: 'A11 lazy share', claim: 'lazy share: VM memory use per new instance vs no sharing', paper: 0.16, ours: paperAMemoryUseRatio(ls), tolerance: abs(0.05), unit: '×' },
   ];
 }
 
@@ -125,8 +125,8 @@ export function paperAReadChecks(runs: PaperARunSet): CheckSpec[] {
 export function paperAWriteChecks(runs: PaperARunSet): CheckSpec[] {
   const d = runs['default'];
   const ls = runs['lazy share'];
-  const cD = medianCreationS(d);
-  const cLS = medianCreationS(ls);
+  const cD = paperAMedianCreationS(d);
+  const cLS = paperAMedianCreationS(ls);
   const memD = d.memoryGiB[d.steps - 1];
   const memLS = ls.memoryGiB[ls.steps - 1];
   return [
@@ -134,7 +134,7 @@ export function paperAWriteChecks(runs: PaperARunSet): CheckSpec[] {
     { id: 'A12', claim: 'lazy share, write: replica creation', paper: 136, ours: cLS, tolerance: rel(0.2), unit: 's' },
     { id: 'A12 ratio', claim: 'lazy share creates a replica 12× faster than default under writes', paper: 12, ours: cD / cLS, tolerance: rel(0.25), unit: '×' },
     { id: 'A13', claim: 'lazy share, write: memory saved at the end vs default', paper: 1.4, ours: (100 * (memD - memLS)) / memD, tolerance: abs(1), unit: '%' },
-    { id: 'A14', claim: 'default, write: source throughput drop while the snapshot runs', paper: '≥ 20 % (unstable)', ours: 100 * sourceDropDuringSnapshot(d), tolerance: atLeast(20), unit: '%' },
+    { id: 'A14', claim: 'default, write: source throughput drop while the snapshot runs', paper: '≥ 20 % (unstable)', ours: 100 * paperASourceDropDuringSnapshot(d), tolerance: atLeast(20), unit: '%' },
   ];
 }
 

@@ -5,10 +5,10 @@
  */
 import { PALETTE, paperLayout } from '../notebook/style.js';
 import type { PlotlyFigure } from '../notebook/figure.js';
-import { phaseBreakdown, type PaperARunSet } from './paper-a-checks.js';
+import { paperAPhaseBreakdown, type PaperARunSet } from './paper-a-checks.js';
 
 /** Means of `series` over bins of `binS` seconds; x in hours. */
-export function binSeries(series: ArrayLike<number>, stepS: number, binS: number): { xH: number[]; y: number[] } {
+export function paperABinSeries(series: ArrayLike<number>, stepS: number, binS: number): { xH: number[]; y: number[] } {
   const per = Math.max(1, Math.round(binS / stepS));
   const xH: number[] = [];
   const y: number[] = [];
@@ -23,7 +23,7 @@ export function binSeries(series: ArrayLike<number>, stepS: number, binS: number
 
 function lines(runs: PaperARunSet, pick: (r: PaperARunSet[string]) => ArrayLike<number>, binS: number) {
   return Object.entries(runs).map(([config, run], k) => {
-    const b = binSeries(pick(run), run.stepS, binS);
+    const b = paperABinSeries(pick(run), run.stepS, binS);
     return { type: 'scatter', mode: 'lines', name: config, x: b.xH, y: b.y, line: { color: PALETTE[k % PALETTE.length], width: 1.5 } };
   });
 }
@@ -45,7 +45,7 @@ export function paperASourceIoFigure(runs: PaperARunSet, title: string, binS = 6
 
 /** Replica creation time by phase (mean over the replicas), stacked per configuration. */
 export function paperAPhaseFigure(runs: PaperARunSet, title: string): PlotlyFigure {
-  const rows = phaseBreakdown(runs);
+  const rows = paperAPhaseBreakdown(runs);
   const configs = Object.keys(runs);
   const phases: string[] = [];
   for (const r of rows) if (!phases.includes(r.phase)) phases.push(r.phase);

@@ -5,12 +5,12 @@
  */
 import { ParameterError } from '../core/validate.js';
 import { loadReplicationSetup } from '../hardware/vm-host.js';
-import { PAPER_A_CONFIGS, pipelineFlags } from '../dbms/replication-pipeline.js';
+import { PAPER_A_CONFIGS, replicationPipelineFlags } from '../dbms/replication-pipeline.js';
 import { runPaperA, type PaperAWorkload } from './paper-a.js';
-import { medianCreationS, medianWarmupS } from './paper-a-checks.js';
+import { paperAMedianCreationS, paperAMedianWarmupS } from './paper-a-checks.js';
 
 // a type alias (not an interface) so that rows pass as table rows (index signature)
-export type DataSizeSweepRow = {
+export type PaperADataSizeSweepRow = {
   dataGiB: number;
   config: string;
   /** Replica creation until MySQL accepts load (s). */
@@ -25,8 +25,8 @@ export type DataSizeSweepRow = {
  * One replica per run; the interval between the source's start and the replica, and after it,
  * grows with the data (3,500 s × dataGiB / 17) so that the full copy of `default` fits.
  */
-export function paperADataSizeSweep(dataGiBs: readonly number[] = [17, 51, 170], configs: readonly string[] = PAPER_A_CONFIGS, seed = 1): DataSizeSweepRow[] {
-  const rows: DataSizeSweepRow[] = [];
+export function paperADataSizeSweep(dataGiBs: readonly number[] = [17, 51, 170], configs: readonly string[] = PAPER_A_CONFIGS, seed = 1): PaperADataSizeSweepRow[] {
+  const rows: PaperADataSizeSweepRow[] = [];
   const setup = loadReplicationSetup();
   for (const dataGiB of dataGiBs) {
     if (!(dataGiB > 0)) throw new ParameterError('dataGiB', dataGiB, 'GiB', '> 0 GiB');
@@ -48,7 +48,7 @@ export function paperADataSizeSweep(dataGiBs: readonly number[] = [17, 51, 170],
 }
 
 // a type alias (not an interface) so that rows pass as table rows (index signature)
-export type ReplicaSweepRow = {
+export type PaperAReplicaSweepRow = {
   replicas: number;
   config: string;
   /** Total SysBench throughput at the end of the interval after replica k was created (tx/s). */
@@ -64,12 +64,12 @@ export type ReplicaSweepRow = {
  * the row for k replicas. Without sharing the host holds at most 15 replicas + the source: larger
  * counts are reported as not fitting.
  */
-export function paperAReplicaSweep(maxReplicas = 16, configs: readonly string[] = PAPER_A_CONFIGS, seed = 1, workload: PaperAWorkload = 'read'): ReplicaSweepRow[] {
+export function paperAReplicaSweep(maxReplicas = 16, configs: readonly string[] = PAPER_A_CONFIGS, seed = 1, workload: PaperAWorkload = 'read'): PaperAReplicaSweepRow[] {
   const setup = loadReplicationSetup();
   const maxNoShare = Math.floor(setup.host.memoryGiB / setup.vm.memoryGiB) - 1;
-  const rows: ReplicaSweepRow[] = [];
+  const rows: PaperAReplicaSweepRow[] = [];
   for (const config of configs) {
-    const share = pipelineFlags(config).share;
+    const share = replicationPipelineFlags(config).share;
     const n = share ? maxReplicas : Math.min(maxReplicas, maxNoShare);
     const r = runPaperA({ workload, config, seed, newVms: n });
     const per = Math.round(setup.experiment.replicaIntervalS / r.stepS);
@@ -88,7 +88,7 @@ export function paperAReplicaSweep(maxReplicas = 16, configs: readonly string[] 
 }
 
 // a type alias (not an interface) so that rows pass as table rows (index signature)
-export type BeyondConfigRow = {
+export type PaperABeyondConfigRow = {
   workload: PaperAWorkload;
   config: string;
   creationS: number;
@@ -99,16 +99,16 @@ export type BeyondConfigRow = {
 }
 
 /** The paper's pipelines next to the copy-on-write storage clone and the VM fork, both workloads. */
-export function paperABeyondConfigs(seed = 1): BeyondConfigRow[] {
-  const rows: BeyondConfigRow[] = [];
+export function paperABeyondConfigs(seed = 1): PaperABeyondConfigRow[] {
+  const rows: PaperABeyondConfigRow[] = [];
   for (const workload of ['read', 'write'] as const) {
     for (const config of ['default', 'lazy share', 'cow-storage', 'vm-fork']) {
       const r = runPaperA({ workload, config, seed });
       rows.push({
         workload,
         config,
-        creationS: medianCreationS(r),
-        warmupS: medianWarmupS(r),
+        creationS: paperAMedianCreationS(r),
+        warmupS: paperAMedianWarmupS(r),
         memoryEndGiB: r.memoryGiB[r.steps - 1],
         staleReadPct: r.forkChildReads > 0 ? (100 * r.staleReads) / r.forkChildReads : 0,
       });

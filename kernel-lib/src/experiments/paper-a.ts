@@ -40,9 +40,9 @@ import { ethernetPayloadMBps } from '../hardware/network.js';
 import { SampledBufferPool } from '../dbms/innodb-buffer-pool-model.js';
 import { mvaThroughput } from '../dbms/mysql-throughput.js';
 import { copyStreamRate } from '../dbms/xtrabackup.js';
-import { pipelineFlags, type ReplicationConfig, type PipelineFlags } from '../dbms/replication-pipeline.js';
+import { replicationPipelineFlags, type ReplicationConfig, type ReplicationPipelineFlags } from '../dbms/replication-pipeline.js';
 import { innodbRowsPerPage, sysbenchSpecialMass, sysbenchTxShape } from '../workloads/sysbench-oltp-read-only.js';
-import { distinctPagesTouched, tpccTxShape } from '../workloads/tpcc.js';
+import { tpccDistinctPagesTouched, tpccTxShape } from '../workloads/tpcc.js';
 import { stablePeak } from '../metrics/stable-peak.js';
 
 export type PaperAWorkload = 'read' | 'write';
@@ -81,7 +81,7 @@ export interface PaperAParams {
   setup?: ReplicationSetup;
 }
 
-export interface PhaseTime {
+export interface PaperAPhaseTime {
   phase: string;
   seconds: number;
 }
@@ -94,7 +94,7 @@ export interface PaperAReplica {
   startedS: number;
   /** Creation until MySQL started (s). */
   creationS: number;
-  phases: PhaseTime[];
+  phases: PaperAPhaseTime[];
   /** Time from MySQL start to stable peak (s), metrics/stable-peak.ts. */
   timeToStablePeakS: number;
   /** The replica's steady-state SysBench throughput (tx/s). */
@@ -186,7 +186,7 @@ interface VmState {
   phase: string;
   phaseStartS: number;
   phaseBytesLeft: number;
-  phases: PhaseTime[];
+  phases: PaperAPhaseTime[];
   bgCopyPos: number; // next page index to copy in the background (lazy), in real pages
   fullCopyPos: number; // transfer progress (default), real pages
   forkedAt: number;
@@ -204,7 +204,7 @@ interface VmState {
 /** Runs one configuration × workload. Deterministic for a given seed. */
 export function runPaperA(params: PaperAParams): PaperARun {
   const workload = requireOneOf('workload', params.workload, PAPER_A_WORKLOADS);
-  const flags: PipelineFlags = pipelineFlags(params.config);
+  const flags: ReplicationPipelineFlags = replicationPipelineFlags(params.config);
   const config = params.config as ReplicationConfig;
   const setup = params.setup ?? loadReplicationSetup();
   const cal = params.calibration ?? loadPaperACalibration();
@@ -486,7 +486,7 @@ export function runPaperA(params: PaperAParams): PaperARun {
             if (s.phase === 'snapshot') {
               // XtraBackup --prepare applies the redo written during the copy: each distinct page
               // changed meanwhile is read and written back
-              s.pagesLeft = distinctPagesTouched(s.writesDuringCopy, dataPages);
+              s.pagesLeft = tpccDistinctPagesTouched(s.writesDuringCopy, dataPages);
               s.phase = s.pagesLeft >= 1 ? 'prepare' : 'transfer';
               s.phaseBytesLeft = dataGiB * GiB;
               s.fullCopyPos = 0;
@@ -541,7 +541,7 @@ export function runPaperA(params: PaperAParams): PaperARun {
           // files copied from a running MySQL (lazy, shared storage) are crash-consistent only:
           // InnoDB applies the redo since the last checkpoint before it accepts connections
           const redoTx = tpccOn && (flags.lazy || flags.sharedStorage) ? (mysql.checkpointAgeFraction * mysql.redoLogMiB * 1024 * 1024) / tp.redoBytesPerTx : 0;
-          s.pagesLeft = distinctPagesTouched(redoTx * tp.randomPagesDirtiedPerTx, dataPages);
+          s.pagesLeft = tpccDistinctPagesTouched(redoTx * tp.randomPagesDirtiedPerTx, dataPages);
           if (s.pagesLeft >= 1) {
             s.phase = 'crash recovery';
             s.phaseStartS = startAt;

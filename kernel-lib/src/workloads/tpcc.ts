@@ -68,7 +68,7 @@ export function tpccTxShape(mix: readonly TpccTxType[] = TPCC_MIX): TpccTxShape 
  * Distinct pages among `writes` random page writes spread uniformly over `pages` pages:
  * pages · (1 − e^(−writes/pages)) (occupancy, closed form).
  */
-export function distinctPagesTouched(writes: number, pages: number): number {
+export function tpccDistinctPagesTouched(writes: number, pages: number): number {
   requirePositive('pages', pages, 'pages');
   if (!(writes >= 0)) return 0;
   return pages * (1 - Math.exp(-writes / pages));

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { tpccTxShape, distinctPagesTouched, tpccWarehouses, TPCC_MIX } from '../../src/workloads/tpcc.js';
+import { tpccTxShape, tpccDistinctPagesTouched, tpccWarehouses, TPCC_MIX } from '../../src/workloads/tpcc.js';
 
 test('TPC-C mix-weighted shape (closed form from the mix table)', () => {
   const s = tpccTxShape();
@@ -11,10 +11,10 @@ test('TPC-C mix-weighted shape (closed form from the mix table)', () => {
 });
 
 test('distinct pages touched: occupancy closed form and limits', () => {
-  assert.equal(distinctPagesTouched(0, 100), 0);
-  assert.ok(Math.abs(distinctPagesTouched(100, 100) - 100 * (1 - Math.exp(-1))) < 1e-9);
-  assert.ok(distinctPagesTouched(1e9, 100) <= 100);
-  assert.ok(Math.abs(distinctPagesTouched(1, 1e9) - 1) < 1e-6);
+  assert.equal(tpccDistinctPagesTouched(0, 100), 0);
+  assert.ok(Math.abs(tpccDistinctPagesTouched(100, 100) - 100 * (1 - Math.exp(-1))) < 1e-9);
+  assert.ok(tpccDistinctPagesTouched(1e9, 100) <= 100);
+  assert.ok(Math.abs(tpccDistinctPagesTouched(1, 1e9) - 1) < 1e-6);
 });
 
 test('warehouses for 17 GiB at 100 MB each', () => {
