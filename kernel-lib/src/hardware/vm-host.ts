@@ -5,7 +5,7 @@
  * names the parameter, value, unit and valid range.
  */
 import { loadJson } from '../core/data-path.js';
-import { ParameterError, requireInRange, requireInteger, requirePositive } from '../core/validate.js';
+import { ParameterError, requireInRange, requireInteger, requireNonNegative, requirePositive } from '../core/validate.js';
 
 export interface ReplicationHostSpec {
   memoryGiB: number;
@@ -90,6 +90,11 @@ export function validateVmSetup(setup: ReplicationSetup, vmCount: number, sharin
   const maxPool = vm.memoryGiB - vm.guestReservedGiB;
   if (mysql.bufferPoolGiB > maxPool) {
     throw new ParameterError('mysql.bufferPoolGiB', mysql.bufferPoolGiB, 'GiB', `≤ ${maxPool} GiB (VM memory ${vm.memoryGiB} GiB − guest reserved ${vm.guestReservedGiB} GiB)`);
+  }
+  for (const [config, t] of Object.entries(setup.measuredTimes)) {
+    if (config === 'source') continue;
+    requireNonNegative(`measuredTimes["${config}"].bootS`, t.bootS, 's');
+    requireNonNegative(`measuredTimes["${config}"].mysqlStartS`, t.mysqlStartS, 's');
   }
   requireInteger('vmCount', vmCount, 'VMs', 1);
   if (!sharing && vmCount * vm.memoryGiB > host.memoryGiB) {

@@ -26,3 +26,9 @@ test('negative sizes are rejected', () => {
   s.mysql.dataGiB = -1;
   assert.throws(() => validateVmSetup(s, 1, false), /mysql\.dataGiB = -1 GiB/);
 });
+
+test('negative measured times are rejected', () => {
+  const s = loadReplicationSetup();
+  s.measuredTimes['lazy'].bootS = -54;
+  assert.throws(() => validateVmSetup(s, 2, false), /measuredTimes\["lazy"\]\.bootS = -54 s/);
+});
