@@ -30,17 +30,17 @@ function lines(runs: PaperARunSet, pick: (r: PaperARunSet[string]) => ArrayLike<
 
 /** Total SysBench throughput over all VMs against time (Fig. 3 / Fig. 5). */
 export function paperAThroughputFigure(runs: PaperARunSet, title: string, binS = 30): PlotlyFigure {
-  return { data: lines(runs, (r) => r.totalTps, binS), layout: paperLayout({ title, xTitle: 'time (h)', yTitle: 'SysBench throughput, all VMs (tx/s, simulated)', legend: 'below' }) };
+  return { data: lines(runs, (r) => r.totalTps, binS), layout: paperLayout({ title, xTitle: 'time (h)', yTitle: 'SysBench tx/s, all VMs', legend: 'below' }) };
 }
 
 /** Total VM memory against time (Fig. 4 / Fig. 6). */
 export function paperAMemoryFigure(runs: PaperARunSet, title: string, binS = 30): PlotlyFigure {
-  return { data: lines(runs, (r) => r.memoryGiB, binS), layout: paperLayout({ title, xTitle: 'time (h)', yTitle: 'VM memory in use (GiB, simulated)', legend: 'below' }) };
+  return { data: lines(runs, (r) => r.memoryGiB, binS), layout: paperLayout({ title, xTitle: 'time (h)', yTitle: 'VM memory (GiB)', legend: 'below' }) };
 }
 
 /** Read load on the source's image (own misses, on-demand fetches, copies) against time. */
 export function paperASourceIoFigure(runs: PaperARunSet, title: string, binS = 60): PlotlyFigure {
-  return { data: lines(runs, (r) => r.sourceReadMBps, binS), layout: paperLayout({ title, xTitle: 'time (h)', yTitle: 'reads of the source image (MB/s, simulated)', legend: 'below' }) };
+  return { data: lines(runs, (r) => r.sourceReadMBps, binS), layout: paperLayout({ title, xTitle: 'time (h)', yTitle: 'source image reads (MB/s)', legend: 'below' }) };
 }
 
 /** Replica creation time by phase (mean over the replicas), stacked per configuration. */
@@ -56,5 +56,5 @@ export function paperAPhaseFigure(runs: PaperARunSet, title: string): PlotlyFigu
     y: configs.map((c) => rows.find((r) => r.config === c && r.phase === ph)?.seconds ?? 0),
     marker: { color: PALETTE[k % PALETTE.length] },
   }));
-  return { data, layout: { ...paperLayout({ title, xTitle: 'configuration', yTitle: 'replica creation time (s, simulated, log)', barmode: 'stack', legend: 'below' }), yaxis: { type: 'log', title: { text: 'replica creation time (s, simulated; log scale)' } } } };
+  return { data, layout: paperLayout({ title, xTitle: 'configuration', yTitle: 'creation time (s, log scale)', yType: 'log', barmode: 'stack', legend: 'below' }) };
 }
