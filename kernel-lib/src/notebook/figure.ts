@@ -67,6 +67,16 @@ let figureCounter = 0;
 export async function show(fig: PlotlyFigure, opts: ShowOptions = {}): Promise<void> {
   if (!fig || !Array.isArray(fig.data)) throw new ParameterError('fig.data', fig?.data, '', 'an array of plotly traces');
   const name = validateFigureName(opts.name ?? `figure-${++figureCounter}`);
+  for (const t of fig.data) {
+    if (typeof t.type === 'string' && /gl$|^scattergl|^splom/.test(t.type)) {
+      throw new ParameterError(
+        'trace.type',
+        t.type,
+        '',
+        'an SVG trace type (e.g. "scatter" instead of "scattergl"): WebGL traces do not export to SVG/PDF in headless Chromium',
+      );
+    }
+  }
   const { widthPx, heightPx } = sizeOf(fig, opts.size);
   const layout = { ...(fig.layout ?? {}), width: widthPx, height: heightPx };
   const bundle: Record<string, unknown> = {

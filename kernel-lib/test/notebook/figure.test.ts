@@ -18,3 +18,8 @@ test('figure names are file-safe', () => {
   assert.throws(() => validateFigureName('../etc/passwd'), /name = "..\/etc\/passwd"/);
   assert.throws(() => validateFigureName(''), /name = ""/);
 });
+
+test('WebGL traces are rejected: they do not export to SVG/PDF', async () => {
+  const { show } = await import('../../src/notebook/figure.js');
+  await assert.rejects(show({ data: [{ type: 'scattergl', x: [1], y: [1] }], layout: {} }), /trace.type = "scattergl" .* "scatter" instead of "scattergl"/);
+});
