@@ -158,10 +158,13 @@ export function paperAInputTable(): Array<{ input: string; value: string; kind: 
   return rows;
 }
 
-/** Per 3,500-s interval (k replicas running): means of throughput, TPC-C, disk utilization and the memory at its end. */
-export function paperAIntervalStats(run: PaperARun, intervalS = 3500): Array<{ replicas: number; totalTps: number; sourceTps: number; tpccTps: number; diskUtilPct: number; memoryEndGiB: number }> {
+/**
+ * Per 3,500-s interval (k replicas running): means of throughput, TPC-C and disk utilization; the
+ * memory and the largest replication lag (transactions not yet applied by a replica) at its end.
+ */
+export function paperAIntervalStats(run: PaperARun, intervalS = 3500): Array<{ replicas: number; totalTps: number; sourceTps: number; tpccTps: number; diskUtilPct: number; memoryEndGiB: number; maxLagTxEnd: number }> {
   const per = Math.round(intervalS / run.stepS);
-  const rows: Array<{ replicas: number; totalTps: number; sourceTps: number; tpccTps: number; diskUtilPct: number; memoryEndGiB: number }> = [];
+  const rows: Array<{ replicas: number; totalTps: number; sourceTps: number; tpccTps: number; diskUtilPct: number; memoryEndGiB: number; maxLagTxEnd: number }> = [];
   for (let k = 0; (k + 1) * per <= run.steps; k++) {
     let a = 0;
     let b = 0;
@@ -173,7 +176,9 @@ export function paperAIntervalStats(run: PaperARun, intervalS = 3500): Array<{ r
       c += run.tpccTps[i];
       d += run.diskUtil[i];
     }
-    rows.push({ replicas: k, totalTps: a / per, sourceTps: b / per, tpccTps: c / per, diskUtilPct: (100 * d) / per, memoryEndGiB: run.memoryGiB[(k + 1) * per - 1] });
+    let lag = 0;
+    for (let v = 1; v < run.replicationLagTx.length; v++) lag = Math.max(lag, run.replicationLagTx[v][(k + 1) * per - 1]);
+    rows.push({ replicas: k, totalTps: a / per, sourceTps: b / per, tpccTps: c / per, diskUtilPct: (100 * d) / per, memoryEndGiB: run.memoryGiB[(k + 1) * per - 1], maxLagTxEnd: lag });
   }
   return rows;
 }

@@ -116,6 +116,8 @@ export interface PaperARun {
   vmTps: Float64Array[];
   /** TPC-C throughput of the source (tx/s) per step (zeros for `read`). */
   tpccTps: Float64Array;
+  /** Replication lag of each VM (transactions not yet applied by its SQL thread), per step; index 0 unused. */
+  replicationLagTx: Float64Array[];
   /** Total VM memory (GiB) per step (Xen allocations net of shared frames). */
   memoryGiB: Float64Array;
   /** Read I/O load on the source's image (MB/s): its own misses + on-demand fetches + snapshot/background copy reads. */
@@ -413,6 +415,7 @@ export function runPaperA(params: PaperAParams): PaperARun {
   const totalTps = new Float64Array(steps);
   const vmTps = vms.map(() => new Float64Array(steps));
   const tpccTps = new Float64Array(steps);
+  const replicationLagTx = vms.map(() => new Float64Array(steps));
   const memoryGiB = new Float64Array(steps);
   const sourceReadMBps = new Float64Array(steps);
   const sourceFetchMBps = new Float64Array(steps);
@@ -426,10 +429,19 @@ export function runPaperA(params: PaperAParams): PaperARun {
   let nextCreate = 1;
   const accCarry = new Float64Array(vmCount);
   let writeCarry = 0;
+  // MySQL 5.6 replication: one SQL thread per replica applies the source's transactions in order
+  // (one schema, so no parallel applier); it falls behind when it cannot keep up
+  const applyBacklogTx = new Float64Array(vmCount);
+  const applyCarry = new Float64Array(vmCount);
+  const appliedTxPerS = new Float64Array(vmCount);
+  const applyCpuMs = tpCpuMs * 0.5; // the write statements (about half of TPC-C's) are re-executed
+  const W = tp.randomPagesDirtiedPerTx;
 
   const tpccOn = workload === 'write';
   const xs = new Float64Array(vmCount);
   const dUtil = new Float64Array(vmCount);
+  const sbCpuQueue = new Float64Array(vmCount);
+  const sbQueueOf = (v: number): number => sbCpuQueue[v];
 
   for (let i = 0; i < steps; i++) {
     const t = i * stepS;
@@ -578,9 +590,6 @@ export function runPaperA(params: PaperAParams): PaperARun {
     let tpccDiskUtil = 0;
     xs.fill(0);
     dUtil.fill(0);
-    // the replication SQL thread re-runs the writes (about half of TPC-C's statements write); one
-    // thread at the vCPU for that fraction of the time
-    const replicaApplyCpuUtil = tpccOn ? Math.min(0.98, (tpccXPrev * tpCpuMs * 0.5) / 1000) : 0;
     for (let pass = 0; pass < (tpccOn ? 3 : 1); pass++) {
       for (let v = 0; v < vmCount; v++) {
         const s = vms[v];
@@ -593,18 +602,22 @@ export function runPaperA(params: PaperAParams): PaperARun {
         const fD = w[v * NC + C_DISK] / tot;
         const cpuMs = sbCpuMs + A * (fS * mapMs + (fP + fF + fD) * pcHitMs);
         const diskMs = A * (fF + fD) * readMs;
-        // the vCPU is shared fairly with TPC-C's threads (source) or the replication SQL thread (replicas)
-        const otherQueue = v === 0 ? (tpccOn ? tpccCpuQueue : 0) : replicaApplyCpuUtil;
+        // the vCPU is shared fairly with TPC-C's threads (source) or the replication SQL thread (replicas:
+        // one thread, at the CPU for the fraction of time it computes)
+        const otherQueue = v === 0 ? (tpccOn ? tpccCpuQueue : 0) : Math.min(0.98, (appliedTxPerS[v] * applyCpuMs) / 1000);
         const otherDisk = Math.max(0, uRandPrev + uStreamPrev - vms[v].lastDiskUtil);
         const r = mvaThroughput({ threads, cpuMs, diskMs, disks, cpuOtherQueue: otherQueue, diskOtherUtil: Math.min(0.98, otherDisk) });
         xs[v] = r.xPerS;
         dUtil[v] = r.diskUtil;
+        sbCpuQueue[v] = r.cpuQueue;
         if (v === 0) sbCpuQueue0 = r.cpuQueue;
       }
       if (tpccOn) {
-        // TPC-C: CPU on the source's vCPU; per transaction one redo write (half a rotation) and the
-        // page-cleaner write of every random page it dirties (the flush rate bounds TPC-C in the long run)
-        const diskMs = logWriteMs + tp.randomPagesDirtiedPerTx * readMs;
+        // TPC-C: CPU on the source's vCPU; per transaction one redo write (half a rotation), a read of
+        // every page it changes that is not cached, and the page-cleaner write of every random page it
+        // dirties (the flush rate bounds TPC-C in the long run)
+        const srcMiss = vms[0].pool ? 1 - vms[0].pool.sizePages / ns : 1;
+        const diskMs = logWriteMs + W * (1 + srcMiss) * readMs;
         const otherDisk = Math.max(0, uRandPrev + uStreamPrev - tpccDiskUtilPrevStep);
         const r = mvaThroughput({ threads, cpuMs: tpCpuMs, diskMs, disks, cpuOtherQueue: sbCpuQueue0, diskOtherUtil: Math.min(0.98, otherDisk) });
         tpccX = r.xPerS;
@@ -617,15 +630,27 @@ export function runPaperA(params: PaperAParams): PaperARun {
       vms[v].lastDiskUtil = dUtil[v];
       uRandNow += dUtil[v];
     }
-    // replicas flush the pages the replicated writes dirty, like the source
-    let replicaFlushUtil = 0;
+    // replicas: the SQL thread applies the backlog one transaction at a time — re-executes the
+    // writes (CPU shared with SysBench's threads), reads each changed page it does not cache
+    // (one outstanding read) — and the page cleaner writes back what it dirtied
+    let replicaApplyUtil = 0;
     if (tpccOn) {
-      let running = 0;
-      for (let v = 1; v < vmCount; v++) if (vms[v].stage === 'running') running++;
-      replicaFlushUtil = (running * tpccX * tp.randomPagesDirtiedPerTx * readMs) / 1000 / disks;
+      for (let v = 1; v < vmCount; v++) {
+        const s = vms[v];
+        appliedTxPerS[v] = 0;
+        if (s.stage !== 'running' || !s.pool || flags.fork || t < s.startedS) continue;
+        applyBacklogTx[v] += tpccX * stepS;
+        const miss = 1 - s.pool.sizePages / ns;
+        const otherDisk = Math.min(0.98, Math.max(0, uRandPrev + uStreamPrev));
+        const cycleMs = applyCpuMs * (1 + sbQueueOf(v)) + (W * miss * readMs) / (1 - otherDisk);
+        const applied = Math.min(applyBacklogTx[v], (1000 / cycleMs) * stepS);
+        applyBacklogTx[v] -= applied;
+        appliedTxPerS[v] = applied / stepS;
+        replicaApplyUtil += (appliedTxPerS[v] * W * (1 + miss) * readMs) / 1000 / disks;
+      }
     }
-    uRandNow += tpccDiskUtil + replicaFlushUtil;
-    tpccDiskUtilPrevStep = tpccDiskUtil + replicaFlushUtil;
+    uRandNow += tpccDiskUtil + replicaApplyUtil;
+    tpccDiskUtilPrevStep = tpccDiskUtil;
 
     // 3. replay the sampled accesses --------------------------------------------------------
     for (let v = 0; v < vmCount; v++) {
@@ -658,29 +683,33 @@ export function runPaperA(params: PaperAParams): PaperARun {
       if (cap !== s.pc.capacityPages) s.pc.setCapacity(cap, pcEvictors[v]);
     }
 
-    // 4. TPC-C writes on the source, applied on the replicas ------------------------------
-    let applyReads = 0;
+    // 4. TPC-C writes on the source, and the replicas' applied writes --------------------
+    // (the pages a lagging replica applies are drawn afresh: TPC-C's random stock/customer pages
+    // are uniform, so the pages it applies now are statistically those the source wrote earlier)
+    const writePage = (v: number, p: number): void => {
+      const s = vms[v];
+      if (!s.pool!.has(p)) missIn(v, p, catOf(v, p));
+      else s.pool!.touch(p);
+      releaseFrame(v, p); // the write faults on a shared frame: private copy, entry dropped
+    };
     if (tpccOn) {
-      writeCarry += (tpccX * tp.randomPagesDirtiedPerTx * stepS) / stride;
+      writeCarry += (tpccX * W * stepS) / stride;
       const nw = Math.floor(writeCarry);
       writeCarry -= nw;
       for (let k = 0; k < nw; k++) {
         const p = rng.int(0, ns - 1);
-        for (let v = 0; v < vmCount; v++) {
-          const s = vms[v];
-          if (s.stage !== 'running' || !s.pool) continue;
-          if (flags.fork && v > 0) continue; // a forked VM never sees the source's writes
-          if (!s.pool.has(p)) {
-            const c = catOf(v, p);
-            if (c === C_FETCH || c === C_DISK) applyReads++;
-            missIn(v, p, c);
-          } else s.pool.touch(p);
-          releaseFrame(v, p); // the write faults on a shared frame: private copy, entry dropped
-        }
+        if (vms[0].pool) writePage(0, p);
         for (let v = 1; v < vmCount; v++) {
           const sfv = staleFlags[v];
-          if (sfv !== null && vms[v].stage === 'running') sfv[p] = 1;
+          if (sfv !== null && vms[v].stage === 'running') sfv[p] = 1; // a forked VM never sees it
         }
+      }
+      for (let v = 1; v < vmCount; v++) {
+        if (appliedTxPerS[v] <= 0) continue;
+        applyCarry[v] += (appliedTxPerS[v] * W * stepS) / stride;
+        const na = Math.floor(applyCarry[v]);
+        applyCarry[v] -= na;
+        for (let k = 0; k < na; k++) writePage(v, rng.int(0, ns - 1));
       }
     }
 
@@ -694,14 +723,13 @@ export function runPaperA(params: PaperAParams): PaperARun {
     }
     totalTps[i] = tot;
     tpccTps[i] = tpccX;
+    for (let v = 1; v < vmCount; v++) replicationLagTx[v][i] = applyBacklogTx[v];
     const savedGiB = share ? (share.savedPages * stride * pageBytes) / GiB : 0;
     memoryGiB[i] = booted * vmMemGiB - savedGiB;
     srcFetch += srcRecoveryFetch;
     sourceFetchMBps[i] = srcFetch;
     sourceReadMBps[i] = srcRead + srcFetch + streamSourceReadMBps;
     diskUtil[i] = Math.min(1, uRandNow + streamUtil);
-    // reads that TPC-C and the replicated writes needed (pages not cached) load the disks next step
-    uRandNow += (applyReads * stride * readMs) / 1000 / disks / stepS;
     uRandPrev = uRandNow;
     uStreamPrev = streamUtil;
     tpccXPrev = tpccX;
@@ -762,6 +790,7 @@ export function runPaperA(params: PaperAParams): PaperARun {
     totalTps,
     vmTps,
     tpccTps,
+    replicationLagTx,
     memoryGiB,
     sourceReadMBps,
     sourceFetchMBps,
