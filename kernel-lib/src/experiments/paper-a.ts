@@ -31,7 +31,7 @@
  */
 import { loadJson } from '../core/data-path.js';
 import { Rng } from '../core/rng.js';
-import { ParameterError, requireInteger, requireOneOf, requirePositive } from '../core/validate.js';
+import { requireInteger, requireOneOf, requirePositive } from '../core/validate.js';
 import { hddProfile, hddRandomReadMs, hddSequentialMBps, hddAvgRotationalLatencyMs } from '../hardware/hdd.js';
 import { GuestPageCache } from '../hardware/page-cache.js';
 import { HypervisorShareTable } from '../hardware/hypervisor-share-table.js';
@@ -41,7 +41,8 @@ import { SampledBufferPool } from '../dbms/innodb-buffer-pool-model.js';
 import { mvaThroughput } from '../dbms/mysql-throughput.js';
 import { copyStreamRate } from '../dbms/xtrabackup.js';
 import { replicationPipelineFlags, type ReplicationConfig, type ReplicationPipelineFlags } from '../dbms/replication-pipeline.js';
-import { innodbRowsPerPage, sysbenchSpecialMass, sysbenchTxShape } from '../workloads/sysbench-oltp-read-only.js';
+import { innodbRowsPerPage, sysbenchTxShape } from '../workloads/sysbench-oltp-read-only.js';
+import { SysbenchPageSampler } from '../workloads/sysbench-page-sampler.js';
 import { tpccDistinctPagesTouched, tpccTxShape } from '../workloads/tpcc.js';
 import { stablePeak } from '../metrics/stable-peak.js';
 
@@ -249,30 +250,20 @@ export function runPaperA(params: PaperAParams): PaperARun {
   const tpCpuMs = tp.statementsPerTx * cal.cpuMsPerStatement;
   const threads = setup.sysbench.clientThreads;
   // sysbench --rand-type: 'special' is sysbench 0.5's default; 'uniform' is offered as a sensitivity case
-  const randType = requireOneOf('sysbench.randType', setup.sysbench.randType ?? 'special', ['special', 'uniform'] as const);
+  const randType = setup.sysbench.randType ?? 'special';
   const pcHitMs = setup.costs.pageCacheHitUs / 1000;
   const mapMs = cal.shareMapUs / 1000;
   const vmMemGiB = setup.vm.memoryGiB;
   const pcBaseBytes = (vmMemGiB - setup.vm.guestReservedGiB) * GiB;
 
-  // access mass of each sampled page (sampled page j = real page j*stride)
-  const mass = new Float64Array(ns);
-  let massSum = 0;
-  for (let j = 0; j < ns; j++) {
-    const p = j * stride;
-    const x0 = p / dataPages;
-    const x1 = Math.min(1, (p + 1) / dataPages);
-    mass[j] =
-      randType === 'uniform'
-        ? x1 - x0
-        : sysbenchSpecialMass(x0, x1, {
-            randSpecPct: setup.sysbench.randSpecPct,
-            randSpecRes: setup.sysbench.randSpecRes,
-            randSpecIter: setup.sysbench.randSpecIter,
-          });
-    massSum += mass[j];
-  }
-  const alias = buildAlias(mass);
+  // access mass of each sampled page (sampled page j = real page j*stride) and the page sampler
+  const sampler = new SysbenchPageSampler(dataPages, stride, randType, {
+    randSpecPct: setup.sysbench.randSpecPct,
+    randSpecRes: setup.sysbench.randSpecRes,
+    randSpecIter: setup.sysbench.randSpecIter,
+  });
+  const mass = sampler.mass;
+  const massSum = sampler.massSum;
 
   // ---- state -------------------------------------------------------------------------------
   const rng = new Rng(seed);
@@ -670,7 +661,7 @@ export function runPaperA(params: PaperAParams): PaperARun {
       const sf = staleFlags[v];
       if (sf !== null) forkChildReads += n * stride;
       for (let k = 0; k < n; k++) {
-        const p = drawAlias(alias, rng);
+        const p = sampler.draw(rng);
         if (pool.has(p)) {
           pool.touch(p);
           if (sf !== null && sf[p] === 1) staleReads += stride;
@@ -815,43 +806,4 @@ export function runPaperA(params: PaperAParams): PaperARun {
       calibration: cal,
     },
   };
-}
-// ---- Walker's alias method (Vose's construction) for drawing pages by access mass ------------
-interface AliasTable {
-  prob: Float64Array;
-  alias: Int32Array;
-}
-
-function buildAlias(weights: Float64Array): AliasTable {
-  const n = weights.length;
-  let sum = 0;
-  for (let i = 0; i < n; i++) sum += weights[i];
-  if (!(sum > 0)) throw new ParameterError('weights', sum, '', 'a positive sum');
-  const prob = new Float64Array(n);
-  const alias = new Int32Array(n);
-  const scaled = new Float64Array(n);
-  const small: number[] = [];
-  const large: number[] = [];
-  for (let i = 0; i < n; i++) {
-    scaled[i] = (weights[i] * n) / sum;
-    (scaled[i] < 1 ? small : large).push(i);
-  }
-  while (small.length && large.length) {
-    const s = small.pop()!;
-    const l = large.pop()!;
-    prob[s] = scaled[s];
-    alias[s] = l;
-    scaled[l] = scaled[l] + scaled[s] - 1;
-    (scaled[l] < 1 ? small : large).push(l);
-  }
-  for (const i of large) prob[i] = 1;
-  for (const i of small) prob[i] = 1;
-  return { prob, alias };
-}
-
-function drawAlias(t: AliasTable, rng: Rng): number {
-  const n = t.prob.length;
-  const u = rng.float() * n;
-  const i = Math.floor(u);
-  return u - i < t.prob[i] ? i : t.alias[i];
 }

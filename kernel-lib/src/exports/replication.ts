@@ -16,3 +16,4 @@ export * from '../experiments/paper-a-checks.js';
 export * from '../experiments/paper-a-figures.js';
 export * from '../experiments/paper-a-calibration.js';
 export * from '../experiments/paper-a-sweeps.js';
+export * from '../workloads/sysbench-page-sampler.js';

@@ -1,0 +1,73 @@
+/**
+ * Draws SysBench's page accesses restricted to a spatial sample of the data pages (every
+ * `stride`-th leaf page): each sampled page's access probability is the mass of its id range under
+ * SysBench's distribution (sysbench-oltp-read-only.ts), and pages are drawn by Walker's alias
+ * method (Vose's construction, O(1) per draw) with the caller's seeded Rng.
+ */
+import type { Rng } from '../core/rng.js';
+import { ParameterError, requireInteger, requireOneOf } from '../core/validate.js';
+import { sysbenchSpecialMass, type SysbenchSpecialParams } from './sysbench-oltp-read-only.js';
+
+export type SysbenchRandType = 'special' | 'uniform';
+
+export class SysbenchPageSampler {
+  /** Access probability of each sampled page (sums to `massSum` ≈ 1/stride). */
+  readonly mass: Float64Array;
+  readonly massSum: number;
+  private readonly prob: Float64Array;
+  private readonly alias: Int32Array;
+
+  /**
+   * @param dataPages leaf pages of the table @param stride sample every stride-th page
+   * @param randType sysbench --rand-type @param special the special distribution's options
+   */
+  constructor(dataPages: number, stride: number, randType: SysbenchRandType | string, special: SysbenchSpecialParams) {
+    requireInteger('dataPages', dataPages, 'pages', 1);
+    requireInteger('stride', stride, 'pages', 1);
+    const rt = requireOneOf('randType', randType, ['special', 'uniform'] as const);
+    const ns = Math.ceil(dataPages / stride);
+    this.mass = new Float64Array(ns);
+    let sum = 0;
+    for (let j = 0; j < ns; j++) {
+      const x0 = (j * stride) / dataPages;
+      const x1 = Math.min(1, (j * stride + 1) / dataPages);
+      this.mass[j] = rt === 'uniform' ? x1 - x0 : sysbenchSpecialMass(x0, x1, special);
+      sum += this.mass[j];
+    }
+    if (!(sum > 0)) throw new ParameterError('sampled access mass', sum, '', '> 0');
+    this.massSum = sum;
+    // Vose's alias construction
+    this.prob = new Float64Array(ns);
+    this.alias = new Int32Array(ns);
+    const scaled = new Float64Array(ns);
+    const small: number[] = [];
+    const large: number[] = [];
+    for (let i = 0; i < ns; i++) {
+      scaled[i] = (this.mass[i] * ns) / sum;
+      (scaled[i] < 1 ? small : large).push(i);
+    }
+    while (small.length && large.length) {
+      const s = small.pop()!;
+      const l = large.pop()!;
+      this.prob[s] = scaled[s];
+      this.alias[s] = l;
+      scaled[l] = scaled[l] + scaled[s] - 1;
+      (scaled[l] < 1 ? small : large).push(l);
+    }
+    for (const i of large) this.prob[i] = 1;
+    for (const i of small) this.prob[i] = 1;
+  }
+
+  /** Number of sampled pages. */
+  get pages(): number {
+    return this.mass.length;
+  }
+
+  /** A sampled page index, drawn with probability mass[j] / massSum. */
+  draw(rng: Rng): number {
+    const n = this.prob.length;
+    const u = rng.float() * n;
+    const i = Math.floor(u);
+    return u - i < this.prob[i] ? i : this.alias[i];
+  }
+}
