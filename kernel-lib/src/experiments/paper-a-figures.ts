@@ -38,9 +38,20 @@ export function paperAMemoryFigure(runs: PaperARunSet, title: string, binS = 30)
   return { data: lines(runs, (r) => r.memoryGiB, binS), layout: paperLayout({ title, xTitle: 'time (h)', yTitle: 'VM memory (GiB)', legend: 'below' }) };
 }
 
-/** Read load on the source's image (own misses, on-demand fetches, copies) against time. */
+/**
+ * Read load on the source's image (own misses, on-demand fetches, copies) against time; dotted:
+ * the part that is replicas' on-demand fetches (lazy configurations).
+ */
 export function paperASourceIoFigure(runs: PaperARunSet, title: string, binS = 60): PlotlyFigure {
-  return { data: lines(runs, (r) => r.sourceReadMBps, binS), layout: paperLayout({ title, xTitle: 'time (h)', yTitle: 'source image reads (MB/s)', legend: 'below' }) };
+  const total = lines(runs, (r) => r.sourceReadMBps, binS);
+  const fetch = Object.entries(runs)
+    .map(([config, run], k) => ({ config, run, k }))
+    .filter(({ run }) => run.sourceFetchMBps.some((x) => x > 0))
+    .map(({ config, run, k }) => {
+      const b = paperABinSeries(run.sourceFetchMBps, run.stepS, binS);
+      return { type: 'scatter', mode: 'lines', name: `${config}: on-demand fetches`, x: b.xH, y: b.y, line: { color: PALETTE[k % PALETTE.length], width: 1, dash: 'dot' } };
+    });
+  return { data: [...total, ...fetch], layout: paperLayout({ title, xTitle: 'time (h)', yTitle: 'source image reads (MB/s)', legend: 'below' }) };
 }
 
 /** Replica creation time by phase (mean over the replicas), stacked per configuration. */

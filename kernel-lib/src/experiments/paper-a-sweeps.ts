@@ -116,3 +116,14 @@ export function paperABeyondConfigs(seed = 1): PaperABeyondConfigRow[] {
   }
   return rows;
 }
+
+/** For each data size: which configuration starts a replica first, and which has it at its stable peak first. */
+export function paperASweepWinners(rows: readonly PaperADataSizeSweepRow[]): Array<{ dataGiB: number; firstStarted: string; firstAtPeak: string; leastSourceReadGB: string }> {
+  const sizes = [...new Set(rows.map((r) => r.dataGiB))];
+  const best = (rs: PaperADataSizeSweepRow[], key: (r: PaperADataSizeSweepRow) => number) =>
+    rs.reduce((a, b) => ((Number.isFinite(key(b)) ? key(b) : Infinity) < (Number.isFinite(key(a)) ? key(a) : Infinity) ? b : a)).config;
+  return sizes.map((d) => {
+    const rs = rows.filter((r) => r.dataGiB === d);
+    return { dataGiB: d, firstStarted: best(rs, (r) => r.creationS), firstAtPeak: best(rs, (r) => r.readyAtPeakS), leastSourceReadGB: best(rs, (r) => r.sourceReadGB) };
+  });
+}
