@@ -42,15 +42,18 @@ import { mvaThroughput } from '../dbms/mysql-throughput.js';
 import { copyStreamRate } from '../dbms/xtrabackup.js';
 import { replicationPipelineFlags, type ReplicationConfig, type ReplicationPipelineFlags } from '../dbms/replication-pipeline.js';
 import { innodbRowsPerPage, sysbenchTxShape } from '../workloads/sysbench-oltp-read-only.js';
-import { SysbenchPageSampler } from '../workloads/sysbench-page-sampler.js';
+import { SysbenchPageSampler, SYSBENCH_RAND_TYPES, type SysbenchRandType } from '../workloads/sysbench-page-sampler.js';
+import { pageCacheReadCost } from '../hardware/page-cache-read-cost.js';
 import { tpccDistinctPagesTouched, tpccTxShape } from '../workloads/tpcc.js';
 import { stablePeak } from '../metrics/stable-peak.js';
 
 export type PaperAWorkload = 'read' | 'write';
 export const PAPER_A_WORKLOADS: readonly PaperAWorkload[] = ['read', 'write'];
 
-/** The four parameters the paper leaves unknown, each fitted to one stated number of the read run. */
+/** The parameters the paper leaves unknown, each fitted to one stated number of the read run. */
 export interface PaperACalibration {
+  /** SysBench --rand-type (not stated in the paper); chosen among sysbench 0.5's four by A11 (memory use with sharing). Default 'special' (sysbench's default). */
+  randType?: SysbenchRandType;
   /** vCPU time per SQL statement (ms); fitted to A4 (first, cold MySQL: ~30 min to stable peak). */
   cpuMsPerStatement: number;
   /** CPU cost of mapping one shared frame (hypercall + page-table update), µs; fitted to A7 (67 % of peak right after start). */
@@ -152,17 +155,25 @@ export interface PaperAInputsUsed {
   dataPages: number;
   poolPages: number;
   sampledPages: number;
+  /** SysBench --rand-type in use. */
+  randType: SysbenchRandType;
+  /** CPU of one guest page-cache read (µs), from its parts (hardware/page-cache-read-cost.ts). */
+  pageCacheHitUs: number;
+  /** TPC-C driver connections on the source. */
+  tpccConnections: number;
   calibration: PaperACalibration;
 }
 
 /** The calibrated parameters recorded in data/replication/<file> (default calibration.json). */
 export function loadPaperACalibration(file = 'calibration.json'): PaperACalibration {
-  const j = loadJson<{ parameters: Record<keyof PaperACalibration, { value: number }> }>('replication', file);
+  const j = loadJson<{ parameters: Record<string, { value: number | string }> }>('replication', file);
+  const num = (k: string): number => Number(j.parameters[k].value);
   return {
-    cpuMsPerStatement: j.parameters.cpuMsPerStatement.value,
-    shareMapUs: j.parameters.shareMapUs.value,
-    copyChunkKiB: j.parameters.copyChunkKiB.value,
-    transferPathMBps: j.parameters.transferPathMBps.value,
+    randType: (j.parameters.randType?.value as SysbenchRandType | undefined) ?? 'special',
+    cpuMsPerStatement: num('cpuMsPerStatement'),
+    shareMapUs: num('shareMapUs'),
+    copyChunkKiB: num('copyChunkKiB'),
+    transferPathMBps: num('transferPathMBps'),
   };
 }
 
@@ -249,9 +260,13 @@ export function runPaperA(params: PaperAParams): PaperARun {
   const tp = tpccTxShape();
   const tpCpuMs = tp.statementsPerTx * cal.cpuMsPerStatement;
   const threads = setup.sysbench.clientThreads;
-  // sysbench --rand-type: 'special' is sysbench 0.5's default; 'uniform' is offered as a sensitivity case
-  const randType = setup.sysbench.randType ?? 'special';
-  const pcHitMs = setup.costs.pageCacheHitUs / 1000;
+  const tpccThreads = requireInteger('tpcc.connections', setup.tpcc.connections, 'connections', 1, 1024);
+  // sysbench --rand-type: a setup override, else the calibrated value (fitted to A11), else sysbench's default
+  const randType = requireOneOf('randType', setup.sysbench.randType ?? cal.randType ?? 'special', SYSBENCH_RAND_TYPES);
+  // CPU of one page read through the guest page cache (syscall + copy + InnoDB checksum + completion);
+  // every read into the pool (page-cache hit, disk read, on-demand fetch) pays it
+  const pcRead = pageCacheReadCost({ pageBytes, syscallUs: setup.costs.pvSyscallUs, copyGBps: setup.costs.copyGBps, checksumCyclesPerByte: setup.costs.checksumCyclesPerByte, cpuGHz: setup.costs.cpuGHz, completionUs: setup.costs.completionUs });
+  const pcHitMs = pcRead.pageCacheHitUs / 1000;
   const mapMs = cal.shareMapUs / 1000;
   const vmMemGiB = setup.vm.memoryGiB;
   const pcBaseBytes = (vmMemGiB - setup.vm.guestReservedGiB) * GiB;
@@ -610,7 +625,7 @@ export function runPaperA(params: PaperAParams): PaperARun {
         const srcMiss = vms[0].pool ? 1 - vms[0].pool.sizePages / ns : 1;
         const diskMs = logWriteMs + W * (1 + srcMiss) * readMs;
         const otherDisk = Math.max(0, uRandPrev + uStreamPrev - tpccDiskUtilPrevStep);
-        const r = mvaThroughput({ threads, cpuMs: tpCpuMs, diskMs, disks, cpuOtherQueue: sbCpuQueue0, diskOtherUtil: Math.min(0.98, otherDisk) });
+        const r = mvaThroughput({ threads: tpccThreads, cpuMs: tpCpuMs, diskMs, disks, cpuOtherQueue: sbCpuQueue0, diskOtherUtil: Math.min(0.98, otherDisk) });
         tpccX = r.xPerS;
         tpccCpuQueue = r.cpuQueue;
         tpccDiskUtil = r.diskUtil;
@@ -803,6 +818,9 @@ export function runPaperA(params: PaperAParams): PaperARun {
       dataPages,
       poolPages,
       sampledPages: ns,
+      randType,
+      pageCacheHitUs: pcRead.pageCacheHitUs,
+      tpccConnections: tpccThreads,
       calibration: cal,
     },
   };

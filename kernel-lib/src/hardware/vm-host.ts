@@ -50,11 +50,13 @@ export interface ReplicationSetup {
     randSpecIter: number;
     rowBytes: number;
     clientThreads: number;
-    /** sysbench --rand-type: 'special' (the 0.5 default) or 'uniform'. */
-    randType?: 'special' | 'uniform';
+    /** sysbench --rand-type override (normally the calibrated value in calibration.json). */
+    randType?: 'special' | 'uniform' | 'gaussian' | 'pareto';
   };
-  tpcc: { mbPerWarehouse: number };
-  costs: { pageCacheHitUs: number };
+  /** TPC-C on the source: data per warehouse and the driver's connections (tpcc-mysql default 10). */
+  tpcc: { mbPerWarehouse: number; connections: number };
+  /** Components of a guest page-cache read (hardware/page-cache-read-cost.ts). */
+  costs: { pvSyscallUs: number; copyGBps: number; checksumCyclesPerByte: number; cpuGHz: number; completionUs: number };
 }
 
 /** The paper's setup as recorded in data/replication/setup.json (a fresh copy each call). */

@@ -6,9 +6,36 @@
  */
 import type { Rng } from '../core/rng.js';
 import { ParameterError, requireInteger, requireOneOf } from '../core/validate.js';
-import { sysbenchSpecialMass, type SysbenchSpecialParams } from './sysbench-oltp-read-only.js';
+import { irwinHallMeanCdf, sysbenchSpecialMass, type SysbenchSpecialParams } from './sysbench-oltp-read-only.js';
 
-export type SysbenchRandType = 'special' | 'uniform';
+/** sysbench 0.5 --rand-type values (sysbench/sysbench.c general_args: {uniform,gaussian,special,pareto}). */
+export type SysbenchRandType = 'special' | 'uniform' | 'gaussian' | 'pareto';
+export const SYSBENCH_RAND_TYPES: readonly SysbenchRandType[] = ['special', 'uniform', 'gaussian', 'pareto'];
+/** sysbench 0.5 default --rand-pareto-h = 0.2 (sysbench/sysbench.c general_args). */
+export const SYSBENCH_05_PARETO_H = 0.2;
+
+/**
+ * Probability that one sb_rand() draw of `randType` falls in the fraction interval [x0, x1) of the
+ * id range (sysbench 0.5 sysbench/sysbench.c, continuous form):
+ *   - uniform: x1 − x0;
+ *   - gaussian (sb_rand_gaussian): the mean of rand-spec-iter uniforms — Irwin–Hall over the whole range;
+ *   - special (sb_rand_special): sysbenchSpecialMass;
+ *   - pareto (sb_rand_pareto): a + t·u^p with p = ln h / ln(1 − h), so F(x) = x^(1/p).
+ */
+export function sysbenchRandMass(randType: SysbenchRandType, x0: number, x1: number, special: SysbenchSpecialParams, paretoH = SYSBENCH_05_PARETO_H): number {
+  switch (randType) {
+    case 'uniform':
+      return x1 - x0;
+    case 'gaussian':
+      return irwinHallMeanCdf(x1, special.randSpecIter) - irwinHallMeanCdf(x0, special.randSpecIter);
+    case 'pareto': {
+      const inv = Math.log(1 - paretoH) / Math.log(paretoH);
+      return Math.pow(x1, inv) - Math.pow(x0, inv);
+    }
+    default:
+      return sysbenchSpecialMass(x0, x1, special);
+  }
+}
 
 export class SysbenchPageSampler {
   /** Access probability of each sampled page (sums to `massSum` ≈ 1/stride). */
@@ -24,14 +51,14 @@ export class SysbenchPageSampler {
   constructor(dataPages: number, stride: number, randType: SysbenchRandType | string, special: SysbenchSpecialParams) {
     requireInteger('dataPages', dataPages, 'pages', 1);
     requireInteger('stride', stride, 'pages', 1);
-    const rt = requireOneOf('randType', randType, ['special', 'uniform'] as const);
+    const rt = requireOneOf('randType', randType, SYSBENCH_RAND_TYPES);
     const ns = Math.ceil(dataPages / stride);
     this.mass = new Float64Array(ns);
     let sum = 0;
     for (let j = 0; j < ns; j++) {
       const x0 = (j * stride) / dataPages;
       const x1 = Math.min(1, (j * stride + 1) / dataPages);
-      this.mass[j] = rt === 'uniform' ? x1 - x0 : sysbenchSpecialMass(x0, x1, special);
+      this.mass[j] = sysbenchRandMass(rt, x0, x1, special);
       sum += this.mass[j];
     }
     if (!(sum > 0)) throw new ParameterError('sampled access mass', sum, '', '> 0');

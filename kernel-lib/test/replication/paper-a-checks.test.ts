@@ -11,11 +11,11 @@ test('median: odd/even counts; NaN = never reached counts as +∞ when asked', (
 
 const opts = { newVms: 2, replicaIntervalS: 1500, samplingStride: 1024 };
 
-test('check lists: calibrated rows are exactly A1, A4 and A7 start; the write run is all predicted; values come from the runs', () => {
+test('check lists: calibrated rows are exactly A1, A4, A7 start and A11 share; the write run is all predicted; values come from the runs', () => {
   const read = runPaperAConfigs('read', opts);
   const write = runPaperAConfigs('write', opts);
   const rc = paperAReadChecks(read);
-  assert.deepEqual(rc.filter((c) => c.kind === 'calibrated').map((c) => c.id), ['A1', 'A4', 'A7 start']);
+  assert.deepEqual(rc.filter((c) => c.kind === 'calibrated').map((c) => c.id), ['A1', 'A4', 'A7 start', 'A11 share']);
   const wc = paperAWriteChecks(write);
   assert.ok(wc.every((c) => (c.kind ?? 'predicted') === 'predicted'));
   const a5 = rc.find((c) => c.id === 'A5')!;
@@ -25,10 +25,10 @@ test('check lists: calibrated rows are exactly A1, A4 and A7 start; the write ru
   assert.deepEqual(phases, ['snapshot', 'transfer', 'mysql start']);
 });
 
-test('input table: every input has a source; the four calibrated ones name the number they were fitted to', () => {
+test('input table: every input has a source; the five calibrated ones name the number they were fitted to', () => {
   const rows = paperAInputTable();
   assert.ok(rows.length > 20);
   for (const r of rows) assert.ok(r.source.length > 0, r.input);
   const cal = rows.filter((r) => r.kind.startsWith('calibrated'));
-  assert.deepEqual(cal.map((r) => r.kind), ['calibrated (A4)', 'calibrated (A7)', 'calibrated (A1)', 'calibrated (A1)']);
+  assert.deepEqual(cal.map((r) => r.kind), ['calibrated (A11)', 'calibrated (A4)', 'calibrated (A7)', 'calibrated (A1)', 'calibrated (A1)']);
 });
