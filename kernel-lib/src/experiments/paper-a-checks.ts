@@ -183,3 +183,25 @@ export function paperAIntervalStats(run: PaperARun, intervalS = 3500): Array<{ r
   }
   return rows;
 }
+
+/**
+ * The --rand-type calibration as recorded in data/replication/calibration.json: per sysbench 0.5
+ * distribution, the simulated A11 (share) with that candidate's own fitted parameters, whether every
+ * numeric fit reached its target, and the fitted CPU per statement / share-mapping cost with what
+ * they achieved (A4 target 1,800 s, A7 target 0.67).
+ */
+export function paperARandTypeCandidates(): Array<{ randType: string; chosen: boolean; a11: number; feasible: boolean; cpuMsPerStatement: number; a4AchievedS: number; shareMapUs: number; a7Achieved: number }> {
+  type Fit = { value: number; achieved: number };
+  const cal = loadJson<{ parameters: { randType: { value: string; candidates: Record<string, { a11: number; feasible: boolean; fitted: Record<string, Fit> }> } } }>('replication', 'calibration.json');
+  const rt = cal.parameters.randType;
+  return Object.entries(rt.candidates).map(([name, c]) => ({
+    randType: name,
+    chosen: name === rt.value,
+    a11: c.a11,
+    feasible: c.feasible,
+    cpuMsPerStatement: c.fitted.cpuMsPerStatement.value,
+    a4AchievedS: c.fitted.cpuMsPerStatement.achieved,
+    shareMapUs: c.fitted.shareMapUs.value,
+    a7Achieved: c.fitted.shareMapUs.achieved,
+  }));
+}

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { paperAMedian, paperAReadChecks, paperAWriteChecks, paperAPhaseBreakdown, runPaperAConfigs, paperAInputTable } from '../../src/experiments/paper-a-checks.js';
+import { paperAMedian, paperAReadChecks, paperAWriteChecks, paperAPhaseBreakdown, runPaperAConfigs, paperAInputTable, paperARandTypeCandidates } from '../../src/experiments/paper-a-checks.js';
 
 test('median: odd/even counts; NaN = never reached counts as +∞ when asked', () => {
   assert.equal(paperAMedian([3, 1, 2]), 2);
@@ -31,4 +31,13 @@ test('input table: every input has a source; the five calibrated ones name the n
   for (const r of rows) assert.ok(r.source.length > 0, r.input);
   const cal = rows.filter((r) => r.kind.startsWith('calibrated'));
   assert.deepEqual(cal.map((r) => r.kind), ['calibrated (A11)', 'calibrated (A4)', 'calibrated (A7)', 'calibrated (A1)', 'calibrated (A1)']);
+});
+
+test('rand-type calibration record: the chosen candidate is feasible and no feasible candidate is closer to A11 = 0.16', () => {
+  const rows = paperARandTypeCandidates();
+  assert.deepEqual(rows.map((r) => r.randType).sort(), ['gaussian', 'pareto', 'special', 'uniform']);
+  const chosen = rows.filter((r) => r.chosen);
+  assert.equal(chosen.length, 1);
+  assert.ok(chosen[0].feasible);
+  for (const r of rows) if (r.feasible) assert.ok(Math.abs(chosen[0].a11 - 0.16) <= Math.abs(r.a11 - 0.16), r.randType);
 });
