@@ -19,14 +19,16 @@
  *  3. the page accesses of that throughput that fall on the sampled pages are replayed on the
  *     sampled buffer pools, page caches and the hypervisor share table (seeded Rng), moving pages
  *     between those categories;
- *  4. TPC-C's dirtied pages are written on the source and applied on each replica (MySQL
- *     replication; lag not modeled): writes un-share frames copy-on-write.
+ *  4. TPC-C (tpcc-mysql's 10 connections on the source) dirties pages; they are written on the
+ *     source at once and on each replica when its single replication SQL thread applies them (it
+ *     lags when it cannot keep up): every such write un-shares the frame copy-on-write and drops its
+ *     hash entry (paper §4.2.2).
  * Where the misses are served is kept as access-probability-weighted counts per VM and category,
  * updated incrementally, so throughput uses the exact expected miss mix of the sampled state
  * (no sampling noise on the throughput of a step).
  *
  * Outcomes (creation times by phase, warm-up times, throughput, memory, ratios) all come out of
- * this; inputs are data/replication/setup.json (facts + the measured boot/start times) and the four
+ * this; inputs are data/replication/setup.json (facts + the measured boot/start times) and the five
  * calibrated parameters in data/replication/calibration.json.
  */
 import { loadJson } from '../core/data-path.js';
