@@ -1,10 +1,11 @@
 # The two commands of the README: `make reproduce` and `make test`. Both run setup first.
-#   make reproduce [NOTEBOOK=name] [PARAMS="name=value ..."] [OUT=dir]
+#   make reproduce [NOTEBOOK=name] [PARAMS="name=value ..."] [OUT=dir] [STRICT=1]
 .PHONY: setup build reproduce test bench clean
 
 REPRO_ARGS := $(if $(NOTEBOOK),$(foreach n,$(NOTEBOOK),--notebook $(n))) \
               $(foreach p,$(PARAMS),--param '$(p)') \
-              $(if $(OUT),--out $(OUT))
+              $(if $(OUT),--out $(OUT)) \
+              $(if $(STRICT),--strict)
 
 setup:
 	@bash scripts/setup.sh
@@ -16,6 +17,7 @@ reproduce: setup
 	@npx --no-install tsx scripts/reproduce.ts $(REPRO_ARGS)
 
 test: setup
+	@npm run typecheck --silent
 	@npm test --silent
 
 bench: setup

@@ -18,6 +18,22 @@ export interface CollectedCheck {
   kind: 'predicted' | 'calibrated';
   pass: boolean;
   unit?: string;
+  /** The notebook declared that the model does not reproduce this number, and why. */
+  knownDeviation?: string;
+}
+
+/** Failing checks split into declared known deviations and unexpected failures. */
+export function classifyChecks(checks: readonly CollectedCheck[]): {
+  unexpected: CollectedCheck[];
+  deviations: CollectedCheck[];
+  /** Declared deviations that pass now: the declaration is stale. */
+  stale: CollectedCheck[];
+} {
+  return {
+    unexpected: checks.filter((c) => !c.pass && !c.knownDeviation),
+    deviations: checks.filter((c) => !c.pass && c.knownDeviation),
+    stale: checks.filter((c) => c.pass && c.knownDeviation),
+  };
 }
 
 export interface CollectedFigure {

@@ -6,12 +6,14 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { marked } from 'marked';
+// @ts-ignore TS1479: type-only import of an ESM package; Node ≥ 20.19 loads it with require() below.
+import type * as Marked from 'marked';
 import katex from 'katex';
 import { outputText, sourceText, type Notebook } from './notebook-format.js';
 import { PLOTLY_MIME } from './collect.js';
 
 const require = createRequire(__filename);
+const { marked } = require('marked') as typeof Marked;
 
 function escapeHtml(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');

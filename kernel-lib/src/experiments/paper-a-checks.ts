@@ -88,6 +88,41 @@ export function paperASourceDropDuringSnapshot(run: PaperARun): number {
   return 1 - sd / Math.max(1, i1 - i0) / (sb / before);
 }
 
+/**
+ * Paper-A numbers this model does not reproduce, and the mechanism behind each gap (found while
+ * building it; see data/replication/README.md). They are evaluated like every other check and
+ * shown as FAIL; the notebooks say why. A check that comes to pass must be removed from here
+ * (the end-to-end test fails otherwise).
+ */
+export const PAPER_A_KNOWN_DEVIATIONS: Readonly<Record<string, string>> = {
+  A3:
+    'the transferred snapshot sits in the new VM\'s guest page cache and covers the hot set; a page-cache read costs ~18 µs ' +
+    '(PV syscall + 16 KiB copy + InnoDB checksum, hardware/page-cache-read-cost.ts) against ~6.6 ms of CPU per transaction, ' +
+    'so the default replica starts near its peak. A 4-min warm-up would need a few hundred µs per page-cache read, which no sourced part supports.',
+  A7:
+    'under sysbench\'s default "special" access distribution (the A11 fit) the hot set is small: a share replica maps it within ' +
+    'seconds and passes 90 % of peak in about a minute. The paper\'s 4 min implies a flatter access pattern, which in this model cannot ' +
+    'also meet A4 and A7\'s 67 % (see the --rand-type candidates table).',
+  A9: 'as A7: with the small hot set of the "special" distribution lazy share warms up in about a minute, not 4.',
+  'A9 ratio': 'follows from A9 (lazy share warms up in about a minute).',
+  'A11 share':
+    'the best of sysbench\'s four distributions misses it: under "special" a replica\'s pool holds only the pages it touches ' +
+    '(about half of 15 GiB within the 3,500 s), all shared; "uniform" would fill the pool but then misses A4 and A7 by far, and the ' +
+    'paper\'s rule (hash entry dropped when a frame is rewritten) decays sharing under evictions.',
+  'A11 lazy share': 'as A11 share.',
+  A2:
+    'later snapshots run under more TPC-C write I/O than the first, so the median replica takes longer than the paper\'s 28 min ' +
+    '(the first one takes about 18 min); the paper does not state its TPC-C load (terminals), and nothing is fitted to a write-run number.',
+  'A12 ratio': 'follows from A2\'s median creation time.',
+  A13:
+    'TPC-C with tpcc-mysql\'s default 10 connections on the source\'s one vCPU (shared with SysBench) runs only a few tens of tx/s and ' +
+    'the replicas\' single SQL thread lags behind, so few shared frames are rewritten: far more memory stays shared than the paper\'s 1.4 % saving implies.',
+};
+
+function withDeviations(specs: CheckSpec[]): CheckSpec[] {
+  return specs.map((c) => (PAPER_A_KNOWN_DEVIATIONS[c.id] ? { ...c, knownDeviation: PAPER_A_KNOWN_DEVIATIONS[c.id] } : c));
+}
+
 /** Checks of the read-intensive run (Figs. 3–4), values from the simulated runs. */
 export function paperAReadChecks(runs: PaperARunSet): CheckSpec[] {
   const d = runs['default'];
@@ -101,7 +136,7 @@ export function paperAReadChecks(runs: PaperARunSet): CheckSpec[] {
   const wLS = paperAMedianWarmupS(ls);
   const firstShare = mean(s.replicas.map((r) => r.firstSecondFractionOfPeak));
   const perInstance = (run: PaperARun) => mean(run.replicas.map((r) => r.memoryAddedGiB));
-  return [
+  return withDeviations([
     { id: 'A1', claim: 'default: replica creation until MySQL started (snapshot 3 min + transfer 15 min + start 5 s)', paper: 18 * 60 + 5, ours: cD, tolerance: rel(0.2), kind: 'calibrated', unit: 's' },
     { id: 'A3', claim: 'default: MySQL start → stable peak (snapshot in the guest page cache)', paper: 240, ours: paperAMedianWarmupS(d), tolerance: rel(0.3), unit: 's' },
     { id: 'A4', claim: 'first MySQL, cold (empty page cache): start → stable peak', paper: 1800, ours: d.coldWarmupS, tolerance: rel(0.3), kind: 'calibrated', unit: 's' },
@@ -118,7 +153,7 @@ export function paperAReadChecks(runs: PaperARunSet): CheckSpec[] {
     { id: 'A10 lazy', claim: 'lazy: memory added per new instance', paper: 16, ours: perInstance(l), tolerance: abs(1), unit: 'GiB' },
     { id: 'A11 share', claim: 'share: VM memory use per new instance vs no sharing (SysBench --rand-type fitted to it)', paper: 0.16, ours: paperAMemoryUseRatio(s), tolerance: abs(0.05), kind: 'calibrated', unit: '×' },
     { id: 'A11 lazy share', claim: 'lazy share: VM memory use per new instance vs no sharing', paper: 0.16, ours: paperAMemoryUseRatio(ls), tolerance: abs(0.05), unit: '×' },
-  ];
+  ]);
 }
 
 /** Checks of the write-intensive run (Figs. 5–6): all predicted. */
@@ -129,13 +164,13 @@ export function paperAWriteChecks(runs: PaperARunSet): CheckSpec[] {
   const cLS = paperAMedianCreationS(ls);
   const memD = d.memoryGiB[d.steps - 1];
   const memLS = ls.memoryGiB[ls.steps - 1];
-  return [
+  return withDeviations([
     { id: 'A2', claim: 'default, write: replica creation (snapshot 13 min + transfer 15 min + start 5 s)', paper: 28 * 60 + 5, ours: cD, tolerance: rel(0.2), unit: 's' },
     { id: 'A12', claim: 'lazy share, write: replica creation', paper: 136, ours: cLS, tolerance: rel(0.2), unit: 's' },
     { id: 'A12 ratio', claim: 'lazy share creates a replica 12× faster than default under writes', paper: 12, ours: cD / cLS, tolerance: rel(0.25), unit: '×' },
     { id: 'A13', claim: 'lazy share, write: memory saved at the end vs default', paper: 1.4, ours: (100 * (memD - memLS)) / memD, tolerance: abs(1), unit: '%' },
     { id: 'A14', claim: 'default, write: source throughput drop while the snapshot runs', paper: '≥ 20 % (unstable)', ours: 100 * paperASourceDropDuringSnapshot(d), tolerance: atLeast(20), unit: '%' },
-  ];
+  ]);
 }
 
 /** Every input of paper A's model with its value and source (data/replication/*.json), for the notebooks' input table. */

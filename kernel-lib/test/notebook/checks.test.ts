@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { abs, atLeast, atMost, below, check, checks, describeTolerance, equal, rel, within } from '../../src/notebook/checks.js';
+import { abs, atLeast, atMost, below, check, checks, describeTolerance, equal, rel, verdictOf, within } from '../../src/notebook/checks.js';
 
 const base = { id: 'X1', claim: 'a claim', paper: 10 };
 
@@ -34,4 +34,14 @@ test('the result carries kind (default predicted), the tolerance text and the un
 test('a numeric tolerance on a non-number is an error naming the check', () => {
   assert.throws(() => check({ ...base, ours: 'many', tolerance: rel(0.1) }), /X1\.ours = "many" .* a number/);
   assert.throws(() => check({ ...base, ours: NaN, tolerance: atLeast(1) }), /X1\.ours = NaN/);
+});
+
+test('a known deviation is still evaluated honestly and labelled', () => {
+  const r = check({ ...base, ours: 40, tolerance: rel(0.3), knownDeviation: 'the hot set is smaller in the model' });
+  assert.equal(r.pass, false);
+  assert.equal(r.knownDeviation, 'the hot set is smaller in the model');
+  assert.equal(verdictOf(r), 'FAIL (known deviation)');
+  assert.equal(verdictOf(check({ ...base, ours: 10, tolerance: rel(0.3) })), 'PASS');
+  assert.equal(verdictOf(check({ ...base, ours: 40, tolerance: rel(0.3) })), 'FAIL');
+  assert.equal('knownDeviation' in check({ ...base, ours: 10, tolerance: rel(0.3) }), false);
 });
