@@ -9,7 +9,7 @@
  * the pages sees the same hit ratio as the full cache, up to sampling noise). Replacement is plain
  * LRU (InnoDB's midpoint insertion matters only for scans, which SysBench does not do).
  */
-import { IndexedLru } from '../hardware/page-cache-lru.js';
+import { IndexedLru } from '../core/indexed-lru.js';
 import { requireInteger } from '../core/validate.js';
 
 export class SampledBufferPool {

@@ -1,5 +1,4 @@
 // Barrel for the replication area (paper A). Keep exported names unique across barrels.
-export * from '../hardware/page-cache-lru.js';
 export * from '../hardware/page-cache.js';
 export * from '../hardware/page-cache-read-cost.js';
 export * from '../hardware/hypervisor-share-table.js';

@@ -10,7 +10,7 @@
  * written once and never read before pages that were read), page granularity 16 KiB instead of
  * 4 KiB, no read-ahead.
  */
-import { IndexedLru } from './page-cache-lru.js';
+import { IndexedLru } from '../core/indexed-lru.js';
 import { requireInteger, requireNonNegative } from '../core/validate.js';
 
 export class GuestPageCache {

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { IndexedLru } from '../../src/hardware/page-cache-lru.js';
+import { IndexedLru } from '../../src/core/indexed-lru.js';
 
 test('LRU order: touch moves to MRU, popLru returns the oldest', () => {
   const l = new IndexedLru(10);

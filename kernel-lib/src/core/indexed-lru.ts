@@ -1,11 +1,11 @@
 /**
  * An LRU list over a fixed universe of integer ids 0..n−1 (intrusive doubly linked list in typed
  * arrays): O(1) insert at the MRU end, touch, remove and pop of the LRU end, no allocation per
- * operation. The guest page cache (page-cache.ts) and the sampled InnoDB buffer pool
- * (dbms/innodb-buffer-pool-model.ts) are built on it; unlike dbms/buffer-pool.ts it reports the
- * evicted id, which the cache-sharing model needs.
+ * operation. The one LRU of the library: the guest page cache (hardware/page-cache.ts), the
+ * sampled InnoDB buffer pool (dbms/innodb-buffer-pool-model.ts) and the LRU buffer pool
+ * (dbms/buffer-pool.ts, over its frame numbers) are built on it.
  */
-import { requireInteger } from '../core/validate.js';
+import { requireInteger } from './validate.js';
 
 const NIL = -1;
 
