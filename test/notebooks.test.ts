@@ -81,6 +81,9 @@ for (const name of notebooks) {
         assert.ok(p.traces >= 1, 'plot rendered traces');
       }
       assert.deepEqual(errorsInPage, []);
+      await page.click('#hide-code');
+      const codeShown = await page.$$eval('pre.code', (els) => els.filter((e) => getComputedStyle(e).display !== 'none').length);
+      assert.equal(codeShown, 0, '"hide code" hides the code cells');
       const offline = await page.$$eval('script[src], link[href]', (els) => els.length);
       assert.equal(offline, 0, 'the page loads nothing from elsewhere');
     } finally {

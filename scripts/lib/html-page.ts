@@ -92,6 +92,7 @@ pre.stderr{background:#fff0f0;color:#a00}
 .html-output table{border-collapse:collapse;font-size:13px}
 .html-output td,.html-output th{border:1px solid #ddd;padding:3px 6px}
 .meta{color:#666;font-size:12px}
+body.hide-code pre.code{display:none}
 `;
 
 export interface PageInfo {
@@ -126,7 +127,8 @@ export function notebookToHtml(nb: Notebook, info: PageInfo): string {
 <style>${katexCss}</style><style>${STYLE}</style>
 <script>${plotly}</script>
 </head><body>
-<p class="meta">${escapeHtml(info.title)}.ipynb ${meta ? '· ' + meta : ''} · all numbers are modeled or simulated unless a cell says otherwise</p>
+<p class="meta">${escapeHtml(info.title)}.ipynb ${meta ? '· ' + meta : ''} · all numbers are modeled or simulated unless a cell says otherwise
+· <label><input type="checkbox" id="hide-code" onchange="document.body.classList.toggle('hide-code', this.checked)"> hide code</label></p>
 ${body}
 </body></html>
 `;
