@@ -5,7 +5,8 @@
 #   2. npm ci (when node_modules is missing or stale), then builds kernel-lib.
 #   3. Registers the tslab kernelspec that starts this checkout's node_modules/.bin/tslab:
 #      project-local (.jupyter-kernels, used by the headless runner) and per-user (so VS Code
-#      and Jupyter find it; skip with SETUP_USER_KERNEL=0).
+#      and Jupyter find it; skipped with SETUP_USER_KERNEL=0, and by default when CI=true so a
+#      CI clone does not take over the developer's kernelspec).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 REPO=$(pwd)
@@ -50,7 +51,9 @@ register() { # $1 = kernel.json path, rest = tslab install options
   "$TSLAB" install --python=/usr/bin/python3 --binary "$TSLAB" "$@" >/dev/null
 }
 register "$REPO/.jupyter-kernels/share/jupyter/kernels/tslab/kernel.json" --prefix "$REPO/.jupyter-kernels"
-if [ "${SETUP_USER_KERNEL:-1}" != 0 ]; then
+default_user_kernel=1
+[ "${CI:-}" = true ] && default_user_kernel=0
+if [ "${SETUP_USER_KERNEL:-$default_user_kernel}" != 0 ]; then
   register "${XDG_DATA_HOME:-$HOME/.local/share}/jupyter/kernels/tslab/kernel.json" --user
 fi
 say "ready"
