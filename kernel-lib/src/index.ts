@@ -12,6 +12,7 @@ export * from './core/atomic-write.js';
 export * from './core/data-path.js';
 export * from './core/arquero.js';
 export * from './core/indexed-lru.js';
+export * from './core/typed-list.js';
 
 // hardware contract shared by device models and paper B's metrics
 export * from './hardware/page-cost.js';

@@ -26,6 +26,7 @@ import {
 import { SqlitePageSet } from './sqlite-page-set.js';
 import { walkOverflowChain, readPayloadPrefix } from './sqlite-overflow.js';
 import { firstColumnAsNumber } from './sqlite-record.js';
+import { TypedList } from '../core/typed-list.js';
 
 /** SQLite's maximum b-tree depth (btreeInt.h BTCURSOR_MAX_DEPTH). */
 export const SQLITE_MAX_BTREE_DEPTH = 20;
@@ -65,38 +66,6 @@ export interface SqliteBtreeLayout {
   firstKeys: Float64Array | null;
 }
 
-/** A growable typed array without per-item allocation. */
-class U32List {
-  data = new Uint32Array(64);
-  length = 0;
-  push(v: number): void {
-    if (this.length === this.data.length) {
-      const next = new Uint32Array(this.data.length * 2);
-      next.set(this.data);
-      this.data = next;
-    }
-    this.data[this.length++] = v;
-  }
-  toArray(): Uint32Array {
-    return this.data.slice(0, this.length);
-  }
-}
-class F64List {
-  data = new Float64Array(64);
-  length = 0;
-  push(v: number): void {
-    if (this.length === this.data.length) {
-      const next = new Float64Array(this.data.length * 2);
-      next.set(this.data);
-      this.data = next;
-    }
-    this.data[this.length++] = v;
-  }
-  toArray(): Float64Array {
-    return this.data.slice(0, this.length);
-  }
-}
-
 interface Level {
   children: Uint32Array;
   count: number;
@@ -111,12 +80,12 @@ export function walkSqliteBtree(file: SqliteFile, rootPage: number, opts: Sqlite
   const scratch = file.pageBuffer();
   const h = {} as BtreePageHeader;
   const cell: CellPayload = newCellPayload();
-  const leaves = new U32List();
-  const counts = new U32List();
-  const interior = new U32List();
-  const interiorCells = new U32List();
-  const overflow = opts.overflow ? new U32List() : null;
-  const keys = opts.firstKeys ? new F64List() : null;
+  const leaves = new TypedList(Uint32Array);
+  const counts = new TypedList(Uint32Array);
+  const interior = new TypedList(Uint32Array);
+  const interiorCells = new TypedList(Uint32Array);
+  const overflow = opts.overflow ? new TypedList(Uint32Array) : null;
+  const keys = opts.firstKeys ? new TypedList(Float64Array) : null;
   const onOverflow = overflow ? (p: number) => overflow.push(p) : null;
   const levels: Level[] = [];
   let leafDepth = 0;
