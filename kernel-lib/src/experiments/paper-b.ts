@@ -89,6 +89,31 @@ export interface Fig7Row {
   costRatio: number;
 }
 
+/** B1's figures over Fig. 7's ranges: the ranges the updates touched and the never-updated ones apart. */
+export interface Fig7ErrorSummary {
+  touchedRanges: number;
+  untouchedRanges: number;
+  /** Max |estimate − simulated| / simulated over the touched ranges, % (NaN if none). */
+  maxErrorTouchedPct: number;
+  /** The same over the never-updated ranges, % (NaN if none). */
+  maxErrorUntouchedPct: number;
+  /** Max I/O-only error over all ranges (CPU share removed), %. */
+  maxIoErrorPct: number;
+}
+
+export function fig7ErrorSummary(rows: readonly Fig7Row[]): Fig7ErrorSummary {
+  const max = (qs: readonly Fig7Row[], pick: (q: Fig7Row) => number) => (qs.length ? Math.max(...qs.map(pick)) : NaN);
+  const touched = rows.filter((q) => q.rowUpdates > 0);
+  const untouched = rows.filter((q) => q.rowUpdates === 0);
+  return {
+    touchedRanges: touched.length,
+    untouchedRanges: untouched.length,
+    maxErrorTouchedPct: max(touched, (q) => q.errorPct),
+    maxErrorUntouchedPct: max(untouched, (q) => q.errorPct),
+    maxIoErrorPct: max(rows, (q) => q.ioErrorPct),
+  };
+}
+
 export interface RegionRow {
   region: number;
   fromKey: number;

@@ -67,3 +67,12 @@ test('overhead run: events and row ops counted per phase; overhead = sniffer / (
   assert.ok(o.rows[3].misses >= o.rows[2].misses);
   assert.throws(() => runPaperBOverhead({ scale: 0.01, bufferPoolBytes: [-1] }), /bufferPoolBytes\[0\] = -1 bytes/);
 });
+
+test('fig7ErrorSummary splits B1 over touched and never-updated ranges', async () => {
+  const { fig7ErrorSummary } = await import('../../src/experiments/paper-b.js');
+  const row = (rowUpdates: number, errorPct: number, ioErrorPct: number) => ({ rowUpdates, errorPct, ioErrorPct }) as Parameters<typeof fig7ErrorSummary>[0][number];
+  assert.deepEqual(fig7ErrorSummary([row(5, 3, 1), row(0, 10, 2), row(9, 7, 0.5)]), {
+    touchedRanges: 2, untouchedRanges: 1, maxErrorTouchedPct: 7, maxErrorUntouchedPct: 10, maxIoErrorPct: 2,
+  });
+  assert.ok(Number.isNaN(fig7ErrorSummary([row(1, 1, 1)]).maxErrorUntouchedPct));
+});
