@@ -6,7 +6,7 @@
 import { hddPageCost, hddProfile } from '../src/hardware/hdd.js';
 import { ssdPageCost, ssdProfile } from '../src/hardware/ssd.js';
 import { simulatePageReadsMs } from '../src/hardware/disk-sim.js';
-import { hpC2247aSpec, hpC2247aTrace, replayValidationTrace } from '../src/experiments/disk-validation.js';
+import { hpC2247aSpec, hpC2247aTrace, replayValidationTrace } from '../src/papers/disk/disk-validation.js';
 import { Rng } from '../src/core/rng.js';
 
 function nsPerCall(f: (a: number, b: number) => number, pages: Int32Array): number {

@@ -2,9 +2,9 @@
  * Benchmark of the flash-backup area (paper C): the Fig. 3–4 sweeps (target ≤ 3 s together),
  * the TPC-A/B simulation speed (transactions per second simulated) and the whole notebook run.
  */
-import { runPaperC, paperCModel, simulateTpcDirtyPages, paperCDefaultIntervalsMin } from '../src/experiments/paper-c.js';
-import { simulateMultiBufferWrite } from '../src/dbms/backup-unit.js';
-import { flashProfile } from '../src/hardware/flash-profiles.js';
+import { runPaperC, paperCModel, simulateTpcDirtyPages, paperCDefaultIntervalsMin } from '../src/papers/c-flash-backup/flash-backup-experiment.js';
+import { simulateMultiBufferWrite } from '../src/papers/c-flash-backup/backup-unit.js';
+import { flashProfile } from '../src/papers/c-flash-backup/flash-profiles.js';
 
 function timeMs(f: () => void): number {
   const t = performance.now();

@@ -7,9 +7,9 @@ import { Rng } from '../src/core/rng.js';
 import { ClusteredBtree } from '../src/dbms/btree.js';
 import { compactClusteredRecordBytes, leafPageLayout, T1_COLUMNS } from '../src/dbms/innodb-row-format.js';
 import { SnifferEventLog, TeeSniffer } from '../src/dbms/update-sniffer.js';
-import { DeteriorationMonitor } from '../src/metrics/deterioration-monitor.js';
+import { DeteriorationMonitor } from '../src/papers/b-reorg/deterioration-monitor.js';
 import { BulkUpdateWorkload, loadBulkUpdateProfile } from '../src/workloads/bulk-updates.js';
-import { reorgPageCost, PAPER_B_PAGE_BYTES } from '../src/experiments/paper-b.js';
+import { reorgPageCost, PAPER_B_PAGE_BYTES } from '../src/papers/b-reorg/reorg-experiment.js';
 
 function median(xs: number[]): number {
   const s = xs.slice().sort((a, b) => a - b);

@@ -2,8 +2,8 @@
  * Paper A performance figures: all of Figs. 3–6 (4 configurations × 2 workloads × 8 replicas ×
  * 3,500 s, 1-s steps) — issue target ≤ 10 s on this machine — and the cost of one run.
  */
-import { runPaperAConfigs } from '../src/experiments/paper-a-checks.js';
-import { runPaperA } from '../src/experiments/paper-a.js';
+import { runPaperAConfigs } from '../src/papers/a-replication/checks.js';
+import { runPaperA } from '../src/papers/a-replication/replication-sim.js';
 
 export async function bench(): Promise<Array<{ name: string; value: number; unit: string; target?: string }>> {
   runPaperA({ workload: 'read', config: 'lazy', newVms: 1, replicaIntervalS: 500 }); // JIT warm-up

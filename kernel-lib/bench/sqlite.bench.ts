@@ -13,9 +13,9 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, statSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readSqliteLeafLayout } from '../src/storage/sqlite-layout.js';
-import { runSqlite3 } from '../src/storage/sqlite-dbstat.js';
-import { runSqliteReorg } from '../src/experiments/sqlite-reorg.js';
+import { readSqliteLeafLayout } from '../src/sqlite/sqlite-layout.js';
+import { runSqlite3 } from '../src/sqlite/sqlite-dbstat.js';
+import { runSqliteReorg } from '../src/papers/b-reorg/sqlite-reorg.js';
 
 const PAGE_BYTES = 4096;
 const BLOB_BYTES = 1000;

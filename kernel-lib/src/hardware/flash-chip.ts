@@ -18,7 +18,7 @@
  */
 import { ParameterError, requireInteger, requireNonNegative, requirePositive } from '../core/validate.js';
 
-/** Timing and geometry of one flash part (see data/flash-backup/flash-profiles.json for sources). */
+/** Timing and geometry of one flash part (see data/c-flash-backup/flash-profiles.json for sources). */
 export interface FlashProfile {
   /** Name used to look the profile up. */
   name: string;

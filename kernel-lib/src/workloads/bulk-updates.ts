@@ -4,7 +4,7 @@
  * the paper runs 1,000 updates on 6,000,000 rows (ids 0 ≤ id < 6,000,000) and about 40 % of the
  * data gets updated.
  *
- * The profile (region weights, window and bulk sizes, seed) is data: data/reorg/bulk-updates.json,
+ * The profile (region weights, window and bulk sizes, seed) is data: data/b-reorg/bulk-updates.json,
  * with its rationale. One update here:
  * 1. region r drawn with probability regionWeights[r]; a window of `windowKeys` keys placed
  *    uniformly inside it;
@@ -46,9 +46,9 @@ export interface BulkUpdateRecord {
   inserted: number;
 }
 
-/** The paper-scale profile of data/reorg/bulk-updates.json. */
+/** The paper-scale profile of data/b-reorg/bulk-updates.json. */
 export function loadBulkUpdateProfile(): BulkUpdateProfile {
-  return loadJson<BulkUpdateProfile>('reorg', 'bulk-updates.json');
+  return loadJson<BulkUpdateProfile>('b-reorg', 'bulk-updates.json');
 }
 
 /** The same profile at a smaller scale: rows, window and bulk scaled by `scale` (0 < scale ≤ 1). */

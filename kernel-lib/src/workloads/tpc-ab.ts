@@ -6,7 +6,7 @@
  * branch, and an account (from the teller's own branch with probability 0.85, otherwise from
  * another branch); it updates the account, the teller and the branch and appends a history
  * record. Records: account, teller, branch 100 bytes, history 50 bytes
- * (data/flash-backup/setup.json).
+ * (data/c-flash-backup/setup.json).
  *
  * Layout: records are packed into pages of `pageBytes` without spanning pages; the tables
  * lie one after the other in the page space: Branch | Teller | Account | History. History
@@ -19,7 +19,7 @@
 import type { Rng } from '../core/rng.js';
 import { ParameterError, requireInRange, requireInteger, requireNonNegative, requirePositive } from '../core/validate.js';
 
-/** Scaling rules and record sizes of TPC-A/B (source: Benchmark Handbook; data/flash-backup/setup.json). */
+/** Scaling rules and record sizes of TPC-A/B (source: Benchmark Handbook; data/c-flash-backup/setup.json). */
 export interface TpcAbSpec {
   branchesPerTps: number;
   tellersPerTps: number;

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DiskLayout, type DiskZone } from '../../src/hardware/disk-layout.js';
-import { hpC2247aSpec } from '../../src/experiments/disk-validation.js';
+import { hpC2247aSpec } from '../../src/papers/disk/disk-validation.js';
 
 const zone = (o: Partial<DiskZone>): DiskZone => ({
   firstCyl: 0,

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { DiskSim, simulatePageReadsMs, type DiskSimSpec } from '../../src/hardware/disk-sim.js';
 import { hddPageCost, hddProfile } from '../../src/hardware/hdd.js';
-import { hpC2247aSpec, hpC2247aTrace, replayValidationTrace } from '../../src/experiments/disk-validation.js';
+import { hpC2247aSpec, hpC2247aTrace, replayValidationTrace } from '../../src/papers/disk/disk-validation.js';
 import { Rng } from '../../src/core/rng.js';
 
 /** A bare drive: one zone, no overheads, no read-ahead, 1 head. */

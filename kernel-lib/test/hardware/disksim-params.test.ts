@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseDiskSimParams, findDiskSimBlock } from '../../src/hardware/disksim-params.js';
-import { hpC2247aSpec } from '../../src/experiments/disk-validation.js';
+import { hpC2247aSpec } from '../../src/papers/disk/disk-validation.js';
 
 test('parses blocks, nested blocks, lists, keys with spaces and dots, comments, source lines', () => {
   const items = parseDiskSimParams(`# comment

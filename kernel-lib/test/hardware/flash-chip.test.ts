@@ -9,7 +9,7 @@ import {
   validateFlashProfile,
   type FlashProfile,
 } from '../../src/hardware/flash-chip.js';
-import { flashProfile, flashProfileSources, FLASH_PROFILE_NAMES } from '../../src/hardware/flash-profiles.js';
+import { flashProfile, flashProfileSources, FLASH_PROFILE_NAMES } from '../../src/papers/c-flash-backup/flash-profiles.js';
 
 const era = () => flashProfile('era-nand-1992');
 

@@ -15,7 +15,7 @@ function setTarget() {
 
 const small: BulkUpdateProfile = { rows: 20_000, updates: 200, regionCount: 4, regionWeights: [0.7, 0.3, 0, 0], windowKeys: 1_000, bulkRows: 100, seed: 3 };
 
-test('paper profile: 6,000,000 rows, 1,000 updates, weights over 20 regions (paper B §4, data/reorg)', () => {
+test('paper profile: 6,000,000 rows, 1,000 updates, weights over 20 regions (paper B §4, data/b-reorg)', () => {
   const p = loadBulkUpdateProfile();
   assert.equal(p.rows, 6_000_000);
   assert.equal(p.updates, 1000);

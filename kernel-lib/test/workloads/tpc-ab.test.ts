@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { Rng } from '../../src/core/rng.js';
-import { TwoPlaneMemory } from '../../src/dbms/two-plane-memory.js';
+import { TwoPlaneMemory } from '../../src/papers/c-flash-backup/two-plane-memory.js';
 import {
   expectedDirtyPages,
   expectedDistinctPages,
@@ -12,7 +12,7 @@ import {
   tpcTxnsIn,
   type TpcAbSpec,
 } from '../../src/workloads/tpc-ab.js';
-import { paperCSetup } from '../../src/experiments/paper-c-setup.js';
+import { paperCSetup } from '../../src/papers/c-flash-backup/setup.js';
 
 const spec: TpcAbSpec = paperCSetup().tpc;
 

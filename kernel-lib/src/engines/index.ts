@@ -1,0 +1,12 @@
+// Shared layer: private database servers the project starts itself. Named exports only.
+export {
+  PrivateServerError,
+  startPrivateServer,
+  withPrivateServer,
+  lookupUser,
+  chownTree,
+  livePrivateServers,
+  type PrivateServer,
+  type PrivateServerSpec,
+  type RunAsUser,
+} from './private-server.js';

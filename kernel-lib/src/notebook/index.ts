@@ -1,0 +1,70 @@
+// Notebook helpers: display, figures, tables, checks, export. Named exports only.
+export {
+  chromiumPath,
+  ChromiumMissingError,
+  plotlyScriptPath,
+  browserSession,
+  closeBrowser,
+} from './browser.js';
+export {
+  rel,
+  abs,
+  within,
+  atLeast,
+  atMost,
+  below,
+  equal,
+  describeTolerance,
+  check,
+  checks,
+  CHECKS_MIME,
+  showChecks,
+  verdictOf,
+  type CheckKind,
+  type Tolerance,
+  type CheckSpec,
+  type CheckResult,
+} from './checks.js';
+export {
+  inKernel,
+  displayBundle,
+  type MimeBundle,
+} from './display.js';
+export {
+  EXPORT_FORMATS,
+  renderFigure,
+  exportFigure,
+  type ExportFormat,
+  type RenderOptions,
+  type ExportOptions,
+} from './export.js';
+export {
+  FIGURE_METADATA_KEY,
+  validateFigureName,
+  show,
+  figureToCsv,
+  type PlotlyTrace,
+  type PlotlyFigure,
+  type FigureMetadata,
+  type ShowOptions,
+} from './figure.js';
+export {
+  PX_PER_INCH,
+  EXPORT_DPI,
+  FIGURE_SIZES,
+  figureSize,
+  PALETTE,
+  FONT_FAMILY,
+  paperLayout,
+  type FigureSizeName,
+  type FigureSizePx,
+  type PaperLayoutOptions,
+} from './style.js';
+export {
+  escapeHtml,
+  textTable,
+  htmlTable,
+  showTable,
+  type Row,
+  type ShowTableOptions,
+} from './table.js';

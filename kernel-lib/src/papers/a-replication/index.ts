@@ -1,0 +1,96 @@
+// Paper A (Fukuchi & Yamada 2015, fast DBMS instance replication): its public front.
+// Named exports only; internals (calibration targets, helpers) stay in their modules.
+export {
+  PAPER_A_CPU_MS_RANGE,
+  calibratePaperANumeric,
+  PAPER_A_FEASIBLE_REL,
+  calibratePaperA,
+  writePaperACalibration,
+  type PaperARandTypeCandidate,
+} from './calibration.js';
+export {
+  runPaperAConfigs,
+  paperAMedian,
+  paperAMedianCreationS,
+  paperAMedianWarmupS,
+  paperAPhaseBreakdown,
+  paperAMemoryUseRatio,
+  paperASourceDropDuringSnapshot,
+  PAPER_A_KNOWN_DEVIATIONS,
+  paperAReadChecks,
+  paperAWriteChecks,
+  paperAInputTable,
+  paperAIntervalStats,
+  paperARandTypeCandidates,
+  type PaperARunSet,
+} from './checks.js';
+export {
+  paperABinSeries,
+  paperAThroughputFigure,
+  paperAMemoryFigure,
+  paperASourceIoFigure,
+  paperAPhaseFigure,
+} from './figures.js';
+export {
+  HypervisorShareTable,
+} from './hypervisor-share-table.js';
+export {
+  SampledBufferPool,
+} from './innodb-buffer-pool-model.js';
+export {
+  mvaThroughput,
+  type MvaInput,
+  type MvaResult,
+} from './mysql-throughput.js';
+export {
+  ethernetPayloadMBps,
+} from './network.js';
+export {
+  pageCacheReadCost,
+  type PageCacheReadCostInput,
+  type PageCacheReadCost,
+} from './page-cache-read-cost.js';
+export {
+  GuestPageCache,
+} from './page-cache.js';
+export {
+  PAPER_A_CONFIGS,
+  REPLICATION_CONFIGS,
+  replicationPipelineFlags,
+  type ReplicationConfig,
+  type ReplicationPipelineFlags,
+} from './replication-pipeline.js';
+export {
+  PAPER_A_WORKLOADS,
+  loadPaperACalibration,
+  runPaperA,
+  type PaperAWorkload,
+  type PaperACalibration,
+  type PaperAParams,
+  type PaperAPhaseTime,
+  type PaperAReplica,
+  type PaperARun,
+  type PaperAInputsUsed,
+} from './replication-sim.js';
+export {
+  paperADataSizeSweep,
+  paperAReplicaSweep,
+  paperABeyondConfigs,
+  paperASweepWinners,
+  type PaperADataSizeSweepRow,
+  type PaperAReplicaSweepRow,
+  type PaperABeyondConfigRow,
+} from './sweeps.js';
+export {
+  loadReplicationSetup,
+  validateVmSetup,
+  type ReplicationHostSpec,
+  type ReplicationVmSpec,
+  type ReplicationMysqlSpec,
+  type ReplicationSetup,
+} from './vm-host.js';
+export {
+  copyChunkServiceMs,
+  copyStreamRate,
+  type CopyStreamInput,
+} from './xtrabackup.js';

@@ -1,0 +1,129 @@
+/**
+ * Beyond paper A: sweeps of the data size (17 → 170 GiB, buffer pool fixed at 15 GiB) and of the
+ * number of replicas (1 → 16), and the go-beyond configurations (Aurora/Neon-style copy-on-write
+ * storage clone, SnowFlock-style VM fork). All numbers are simulated with the read-run calibration.
+ */
+import { ParameterError } from '../../core/validate.js';
+import { loadReplicationSetup } from './vm-host.js';
+import { PAPER_A_CONFIGS, replicationPipelineFlags } from './replication-pipeline.js';
+import { runPaperA, type PaperAWorkload } from './replication-sim.js';
+import { paperAMedianCreationS, paperAMedianWarmupS } from './checks.js';
+
+// a type alias (not an interface) so that rows pass as table rows (index signature)
+export type PaperADataSizeSweepRow = {
+  dataGiB: number;
+  config: string;
+  /** Replica creation until MySQL accepts load (s). */
+  creationS: number;
+  /** Creation + time to stable peak (s); NaN if not reached within the interval. */
+  readyAtPeakS: number;
+  /** Reads of the source's image caused by this replica (GB): copies + on-demand fetches. */
+  sourceReadGB: number;
+}
+
+/**
+ * One replica per run; the interval between the source's start and the replica, and after it,
+ * grows with the data (3,500 s × dataGiB / 17) so that the full copy of `default` fits.
+ */
+export function paperADataSizeSweep(dataGiBs: readonly number[] = [17, 51, 170], configs: readonly string[] = PAPER_A_CONFIGS, seed = 1): PaperADataSizeSweepRow[] {
+  const rows: PaperADataSizeSweepRow[] = [];
+  const setup = loadReplicationSetup();
+  for (const dataGiB of dataGiBs) {
+    if (!(dataGiB > 0)) throw new ParameterError('dataGiB', dataGiB, 'GiB', '> 0 GiB');
+    const interval = Math.round((setup.experiment.replicaIntervalS * Math.max(1, dataGiB / setup.mysql.dataGiB)) / 10) * 10;
+    for (const config of configs) {
+      const r = runPaperA({ workload: 'read', config, seed, newVms: 1, replicaIntervalS: interval, dataGiB, samplingStride: 512 * Math.max(1, Math.round(dataGiB / 17)) });
+      const rep = r.replicas[0];
+      let srcMB = 0;
+      const i0 = Math.round(rep.creationStartS / r.stepS);
+      for (let i = i0; i < r.steps; i++) srcMB += r.sourceReadMBps[i] * r.stepS;
+      // subtract the source's own misses measured just before the creation (its steady read load)
+      let own = 0;
+      for (let i = i0 - 300; i < i0; i++) own += r.sourceReadMBps[i];
+      srcMB -= (own / 300) * (r.steps - i0) * r.stepS;
+      rows.push({ dataGiB, config, creationS: rep.creationS, readyAtPeakS: rep.creationS + rep.timeToStablePeakS, sourceReadGB: Math.max(0, srcMB / 1000) });
+    }
+  }
+  return rows;
+}
+
+// a type alias (not an interface) so that rows pass as table rows (index signature)
+export type PaperAReplicaSweepRow = {
+  replicas: number;
+  config: string;
+  /** Total SysBench throughput at the end of the interval after replica k was created (tx/s). */
+  totalTps: number;
+  /** Total VM memory then (GiB). */
+  memoryGiB: number;
+  /** Whether the host can hold this many VMs without sharing (256 GiB / 16 GiB). */
+  fits: boolean;
+}
+
+/**
+ * One run per configuration with up to `maxReplicas` replicas; the state after each interval gives
+ * the row for k replicas. Without sharing the host holds at most 15 replicas + the source: larger
+ * counts are reported as not fitting.
+ */
+export function paperAReplicaSweep(maxReplicas = 16, configs: readonly string[] = PAPER_A_CONFIGS, seed = 1, workload: PaperAWorkload = 'read'): PaperAReplicaSweepRow[] {
+  const setup = loadReplicationSetup();
+  const maxNoShare = Math.floor(setup.host.memoryGiB / setup.vm.memoryGiB) - 1;
+  const rows: PaperAReplicaSweepRow[] = [];
+  for (const config of configs) {
+    const share = replicationPipelineFlags(config).share;
+    const n = share ? maxReplicas : Math.min(maxReplicas, maxNoShare);
+    const r = runPaperA({ workload, config, seed, newVms: n });
+    const per = Math.round(setup.experiment.replicaIntervalS / r.stepS);
+    for (let k = 1; k <= maxReplicas; k++) {
+      if (k > n) {
+        rows.push({ replicas: k, config, totalTps: NaN, memoryGiB: NaN, fits: false });
+        continue;
+      }
+      const end = (k + 1) * per - 1;
+      let tps = 0;
+      for (let i = end - 299; i <= end; i++) tps += r.totalTps[i];
+      rows.push({ replicas: k, config, totalTps: tps / 300, memoryGiB: r.memoryGiB[end], fits: true });
+    }
+  }
+  return rows;
+}
+
+// a type alias (not an interface) so that rows pass as table rows (index signature)
+export type PaperABeyondConfigRow = {
+  workload: PaperAWorkload;
+  config: string;
+  creationS: number;
+  warmupS: number;
+  memoryEndGiB: number;
+  /** Share of the forked VMs' reads that returned a page the source had changed since the fork. */
+  staleReadPct: number;
+}
+
+/** The paper's pipelines next to the copy-on-write storage clone and the VM fork, both workloads. */
+export function paperABeyondConfigs(seed = 1): PaperABeyondConfigRow[] {
+  const rows: PaperABeyondConfigRow[] = [];
+  for (const workload of ['read', 'write'] as const) {
+    for (const config of ['default', 'lazy share', 'cow-storage', 'vm-fork']) {
+      const r = runPaperA({ workload, config, seed });
+      rows.push({
+        workload,
+        config,
+        creationS: paperAMedianCreationS(r),
+        warmupS: paperAMedianWarmupS(r),
+        memoryEndGiB: r.memoryGiB[r.steps - 1],
+        staleReadPct: r.forkChildReads > 0 ? (100 * r.staleReads) / r.forkChildReads : 0,
+      });
+    }
+  }
+  return rows;
+}
+
+/** For each data size: which configuration starts a replica first, and which has it at its stable peak first. */
+export function paperASweepWinners(rows: readonly PaperADataSizeSweepRow[]): Array<{ dataGiB: number; firstStarted: string; firstAtPeak: string; leastSourceReadGB: string }> {
+  const sizes = [...new Set(rows.map((r) => r.dataGiB))];
+  const best = (rs: PaperADataSizeSweepRow[], key: (r: PaperADataSizeSweepRow) => number) =>
+    rs.reduce((a, b) => ((Number.isFinite(key(b)) ? key(b) : Infinity) < (Number.isFinite(key(a)) ? key(a) : Infinity) ? b : a)).config;
+  return sizes.map((d) => {
+    const rs = rows.filter((r) => r.dataGiB === d);
+    return { dataGiB: d, firstStarted: best(rs, (r) => r.creationS), firstAtPeak: best(rs, (r) => r.readyAtPeakS), leastSourceReadGB: best(rs, (r) => r.sourceReadGB) };
+  });
+}

@@ -1,0 +1,74 @@
+// Paper B (autonomic reorganization: deterioration monitor and SLA scheduler): its public front.
+// Named exports only.
+export {
+  PAPER_B_CPU_SHARE,
+  fitScanCpuPerPageMs,
+} from './calibrate-scan-cpu.js';
+export {
+  DeteriorationMonitor,
+  type TminRun,
+  type DeteriorationMonitorOptions,
+} from './deterioration-monitor.js';
+export {
+  recomputeDeterioration,
+  recomputedRangeCostMs,
+  type RecomputedDeterioration,
+} from './deterioration-recompute.js';
+export {
+  gSequence,
+  rangeCostMs,
+  requireTolerance,
+  tMin,
+  slaHolds,
+} from './deterioration.js';
+export {
+  postgresLeafFragmentationPct,
+  sqlServerFragmentation,
+} from './fragmentation.js';
+export {
+  PAPER_B_PAGE_BYTES,
+  fig7ErrorSummary,
+  TMIN_X_SWEEP,
+  scanCpuPerPageMsFromData,
+  reorgPageCost,
+  leafRangeOfKeys,
+  runPaperBMonitor,
+  type PaperBMonitorParams,
+  type Fig7Row,
+  type Fig7ErrorSummary,
+  type RegionRow,
+  type ProfileTmin,
+  type FragmentationDisagreement,
+  type PaperBMonitorResult,
+} from './reorg-experiment.js';
+export {
+  dbmsCpuPerRowOpUsFromData,
+  runPaperBOverhead,
+  type PaperBOverheadParams,
+  type OverheadRow,
+  type PaperBOverheadResult,
+} from './sniffer-overhead.js';
+export {
+  sqliteBulkUpdateProfile,
+  sqliteT1Str,
+  createSqliteT1,
+  SqliteT1Target,
+  SqliteBulkUpdates,
+} from './sqlite-bulk-updates.js';
+export {
+  validateSqliteReorgSetup,
+  sqliteReorgSetup,
+  type SqliteReorgSetup,
+} from './sqlite-reorg-setup.js';
+export {
+  sqliteLayoutMetrics,
+  compareSqliteWithDbstat,
+  runSqliteReorg,
+  sqliteReorgCheckSpecs,
+  type SqliteReorgOptions,
+  type SqliteLayoutSnapshot,
+  type SqliteLeafProfile,
+  type SqliteRegionStat,
+  type SqliteDbstatComparison,
+  type SqliteReorgResult,
+} from './sqlite-reorg.js';

@@ -1,0 +1,557 @@
+/**
+ * Paper C (Takakura & Kambayashi, "Design and performance evaluation of a transparent backup
+ * system utilizing flash memory"): Figures 3 and 4 and the checks C1–C5, composed from the
+ * models so that the notebook, the tests and the benchmark call the same functions.
+ *
+ * Model chain: TPC-A/B at `tps` → expected (closed form) and simulated distinct dirty pages
+ * after a checkpoint interval T → multi-buffer backup time on U flash backup units (Fig. 3)
+ * → hot-spot recovery time = reload of Branch/Teller pages + log read + log apply (Fig. 4).
+ *
+ * Two unknowns, each fitted to one stated number (data/c-flash-backup/calibration.json):
+ *  - U, the number of backup units (flash buses) at 1000 tps → C2 (1-h interval: about 60 s);
+ *  - c, the log apply time per transaction → C3 (worst recovery at 30 min: 9.2 s).
+ * C1, C4 and C5 are predicted.
+ */
+import { Rng } from '../../core/rng.js';
+import { requireInteger, requirePositive } from '../../core/validate.js';
+import { flashBlockBytes, type FlashProfile } from '../../hardware/flash-chip.js';
+import { flashProfile, flashProfileSources } from './flash-profiles.js';
+import { multiBufferChips, multiBufferWriteUs, simulateMultiBufferWrite } from './backup-unit.js';
+import { backupTimeS, reloadTimeS, validateMmdbBackup, type MmdbBackupConfig } from './mmdb-backup.js';
+import {
+  fitApplyUsPerTxn,
+  hotSpotRecoveryS,
+  logReadS,
+  meanHotSpotRecoveryS,
+  worstHotSpotRecoveryS,
+  type HotSpotRecoveryParams,
+} from './log-recovery.js';
+import { TwoPlaneMemory } from './two-plane-memory.js';
+import {
+  expectedDirtyPages,
+  expectedDistinctPages,
+  tpcAbLayout,
+  TpcAbGenerator,
+  tpcTxnsIn,
+  type DirtyPageCounts,
+  type TpcAbLayout,
+} from '../../workloads/tpc-ab.js';
+import { logDeviceProfile, paperCCalibration, paperCSetup, type PaperCSetup } from './setup.js';
+
+/** The paper's reference point for the calibration and the scaling of the hardware. */
+export const PAPER_C_BASE_TPS = 1000;
+
+export interface PaperCOptions {
+  /** Transaction rate, tps. Default 1000 (paper §4). */
+  tps?: number;
+  /** DB page size, B. Default setup.json (4096). */
+  pageBytes?: number;
+  /** Flash profile name. Default 'era-nand-1992'. */
+  flashProfile?: string;
+  /** Log device name. Default setup.json's defaultLogDevice. */
+  logDevice?: string;
+  /** Backup units; default the calibrated count at 1000 tps scaled with tps/1000. */
+  backupUnits?: number;
+  /** Flash chips per backup unit; default the multi-buffer depth derived from the profile. */
+  chipsPerUnit?: number;
+  /** Log apply time per transaction, µs; default calibrated. */
+  applyUsPerTxn?: number;
+  /** All recovery groups share one log device (default false). */
+  sharedLogDevice?: boolean;
+}
+
+/** A fully resolved configuration of the paper-C model. */
+export interface PaperCModel {
+  tps: number;
+  layout: TpcAbLayout;
+  profile: FlashProfile;
+  backup: MmdbBackupConfig;
+  singleBuffer: MmdbBackupConfig;
+  recovery: HotSpotRecoveryParams;
+  logDeviceName: string;
+  setup: PaperCSetup;
+}
+
+function scaledUnits(unitsAt1000: number, tps: number): number {
+  return Math.max(1, Math.round((unitsAt1000 * tps) / PAPER_C_BASE_TPS));
+}
+
+/** Recovery groups working in parallel (one per 1000 tps of scale, at least 1). */
+export function paperCRecoveryGroups(tps: number): number {
+  return Math.max(1, Math.round(tps / PAPER_C_BASE_TPS));
+}
+
+/**
+ * Resolves the model for the options. Throws a ParameterError for non-positive tps, a page
+ * larger than a flash block, an unknown flash profile or log device.
+ */
+export function paperCModel(opts: PaperCOptions = {}): PaperCModel {
+  const setup = paperCSetup();
+  const tps = opts.tps ?? PAPER_C_BASE_TPS;
+  requireInteger('tps', tps, 'tps', 1);
+  const pageBytes = opts.pageBytes ?? setup.pageBytes;
+  const profile = flashProfile(opts.flashProfile ?? 'era-nand-1992');
+  const logDevice = logDeviceProfile(opts.logDevice ?? setup.defaultLogDevice, setup);
+  const layout = tpcAbLayout(tps, pageBytes, setup.tpc);
+  const cal = opts.backupUnits === undefined || opts.applyUsPerTxn === undefined ? paperCCalibration() : undefined;
+  const units = opts.backupUnits ?? scaledUnits(cal!.backupUnitsAt1000Tps.value, tps);
+  const chips = opts.chipsPerUnit ?? multiBufferChips(profile);
+  const backup = validateMmdbBackup({ pageBytes, profile, units, chipsPerUnit: chips });
+  const singleBuffer = { ...backup, chipsPerUnit: 1 };
+  const hotPages = layout.branchPages + layout.tellerPages;
+  const recovery: HotSpotRecoveryParams = {
+    tps,
+    logBytesPerTxn: setup.log.logBytesPerTxn,
+    logBandwidthMBps: logDevice.bandwidthMBps,
+    applyUsPerTxn: opts.applyUsPerTxn ?? cal!.applyUsPerTxn.value,
+    hotReloadS: reloadTimeS(backup, hotPages),
+    parallelUnits: paperCRecoveryGroups(tps),
+    sharedLogDevice: opts.sharedLogDevice ?? false,
+  };
+  return { tps, layout, profile, backup, singleBuffer, recovery, logDeviceName: logDevice.name, setup };
+}
+
+/** Pages of the whole memory image after `txns` transactions of an interval (tables + history written). */
+export function paperCFullImagePages(layout: TpcAbLayout, txns: number): number {
+  return layout.fixedPages + Math.ceil(txns / layout.historyPerPage);
+}
+
+// ---------------------------------------------------------------------------------------
+// Calibration (the only place the paper's C2 and C3 numbers enter; see calibration.json)
+
+/** C2 as used for the fit: at 1000 tps and a 60-min interval the backup takes about 60 s. */
+export const C2_TARGET = { tps: 1000, intervalMin: 60, backupS: 60 } as const;
+/** C3 as used for the fit: worst hot-spot recovery at 1000 tps and 30 min is 9.2 s. */
+export const C3_TARGET = { tps: 1000, intervalMin: 30, worstRecoveryS: 9.2 } as const;
+
+/**
+ * Fits the two unknowns: U (nearest integer making the 60-min backup 60 s) then c (apply time
+ * making the 30-min worst recovery 9.2 s, given U). Returns the values stored in calibration.json.
+ */
+export function fitPaperCCalibration(): { backupUnitsAt1000Tps: number; applyUsPerTxn: number } {
+  const one = paperCModel({ tps: C2_TARGET.tps, backupUnits: 1, applyUsPerTxn: 0 });
+  const txns60 = tpcTxnsIn(one.tps, C2_TARGET.intervalMin * 60);
+  const t1 = backupTimeS(one.backup, expectedDirtyPages(one.layout, txns60).total);
+  const units = Math.max(1, Math.round(t1 / C2_TARGET.backupS));
+  const m = paperCModel({ tps: C3_TARGET.tps, backupUnits: units, applyUsPerTxn: 0 });
+  const { applyUsPerTxn: _a, ...rest } = m.recovery;
+  const apply = fitApplyUsPerTxn(rest, C3_TARGET.intervalMin * 60, C3_TARGET.worstRecoveryS);
+  return { backupUnitsAt1000Tps: units, applyUsPerTxn: apply };
+}
+
+// ---------------------------------------------------------------------------------------
+// Figure 3: backup time vs checkpoint interval
+
+export interface Fig3Row {
+  intervalMin: number;
+  /** Closed-form expected dirty DB pages. */
+  dirtyPages: number;
+  /** Simulated dirty DB pages (seeded run), NaN if not simulated. */
+  dirtyPagesSim: number;
+  /** Modeled backup time from the expected dirty pages, s. */
+  backupS: number;
+  /** Backup time from the simulated dirty pages, s. */
+  backupSimS: number;
+  /** Backing up all of main memory (the dashed line), s. */
+  fullBackupS: number;
+  /** Single-buffer ablation (1 chip per unit), s. */
+  singleBufferS: number;
+  /** Sum of the flash bus transfer times (the paper's "sum of write times"), s. */
+  transferOnlyS: number;
+}
+
+/** Row of Fig. 3 for one interval from a dirty-page count. */
+function fig3Row(m: PaperCModel, intervalMin: number, dirty: DirtyPageCounts, dirtySim: number): Fig3Row {
+  const txns = tpcTxnsIn(m.tps, intervalMin * 60);
+  const transferPerFlashPageS = (m.profile.pageBytes * m.profile.ioCycleNs) / 1e9;
+  const flashPagesPerUnit = Math.ceil((dirty.total * m.backup.pageBytes) / m.profile.pageBytes / m.backup.units);
+  return {
+    intervalMin,
+    dirtyPages: dirty.total,
+    dirtyPagesSim: dirtySim,
+    backupS: backupTimeS(m.backup, dirty.total),
+    backupSimS: Number.isNaN(dirtySim) ? NaN : backupTimeS(m.backup, dirtySim),
+    fullBackupS: backupTimeS(m.backup, paperCFullImagePages(m.layout, txns)),
+    singleBufferS: backupTimeS(m.singleBuffer, dirty.total),
+    transferOnlyS: flashPagesPerUnit * transferPerFlashPageS,
+  };
+}
+
+export interface TpcDirtySimulation {
+  /** Interval lengths, min. */
+  intervalMin: number[];
+  /** Simulated distinct dirty pages at each interval (dirty map reset at time 0). */
+  dirtyPages: number[];
+  /** Per table at each interval. */
+  perTable: DirtyPageCounts[];
+  txns: number;
+  wallMs: number;
+  /** Simulated transactions per wall-clock second. */
+  txnsPerSecond: number;
+}
+
+/**
+ * Seeded simulation: runs TPC-A/B transactions into a 2-plane memory from a checkpoint at
+ * time 0 and records the distinct dirty pages at each interval length (one pass).
+ */
+export function simulateTpcDirtyPages(m: PaperCModel, intervalsMin: readonly number[], seed: number): TpcDirtySimulation {
+  requireInteger('seed', seed, '', -(2 ** 31), 2 ** 31 - 1);
+  const sorted = [...intervalsMin].sort((a, b) => a - b);
+  for (const t of sorted) requirePositive('intervalMin', t, 'min');
+  const maxTxns = tpcTxnsIn(m.tps, sorted[sorted.length - 1] * 60);
+  const mem = new TwoPlaneMemory(paperCFullImagePages(m.layout, maxTxns));
+  const gen = new TpcAbGenerator(m.layout, new Rng(seed));
+  const L = m.layout;
+  const dirtyPages: number[] = [];
+  const perTable: DirtyPageCounts[] = [];
+  const t0 = performance.now();
+  for (const t of sorted) {
+    gen.run(tpcTxnsIn(m.tps, t * 60) - gen.txnCount, mem);
+    dirtyPages.push(mem.dirtyCount);
+    const branch = mem.dirtyInRange(L.branchBase, L.tellerBase);
+    const teller = mem.dirtyInRange(L.tellerBase, L.accountBase);
+    const history = mem.dirtyInRange(L.historyBase, mem.pages);
+    perTable.push({ branch, teller, account: mem.dirtyCount - branch - teller - history, history, total: mem.dirtyCount });
+  }
+  const wallMs = performance.now() - t0;
+  return { intervalMin: sorted, dirtyPages, perTable, txns: gen.txnCount, wallMs, txnsPerSecond: gen.txnCount / (wallMs / 1000) };
+}
+
+// ---------------------------------------------------------------------------------------
+// Figure 4: recovery time vs checkpoint interval
+
+export interface Fig4Row {
+  intervalMin: number;
+  /** Failure just before the next checkpoint, flash image reloaded, s. */
+  worstS: number;
+  /** Failure time uniform over the interval, s. */
+  meanS: number;
+  /** Same with the BMP intact (no reload from flash), s. */
+  worstBmpIntactS: number;
+  meanBmpIntactS: number;
+  /** Log read share of the worst case, s. */
+  worstLogReadS: number;
+}
+
+function fig4Row(m: PaperCModel, intervalMin: number): Fig4Row {
+  const T = intervalMin * 60;
+  return {
+    intervalMin,
+    worstS: worstHotSpotRecoveryS(m.recovery, T),
+    meanS: meanHotSpotRecoveryS(m.recovery, T),
+    worstBmpIntactS: worstHotSpotRecoveryS(m.recovery, T, true),
+    meanBmpIntactS: meanHotSpotRecoveryS(m.recovery, T, true),
+    worstLogReadS: logReadS(m.recovery, T),
+  };
+}
+
+// ---------------------------------------------------------------------------------------
+// The whole experiment
+
+export interface PaperCRunOptions extends PaperCOptions {
+  /** Checkpoint intervals of the sweeps, min. Default 1..120. */
+  intervalsMin?: number[];
+  /** Seed of the TPC-A/B simulation. Default 1. */
+  seed?: number;
+  /** Also simulate the dirty pages (default true). */
+  simulate?: boolean;
+}
+
+export interface TwoPlaneCycle {
+  intervalMin: number;
+  /** Dirty pages handed to the backup at the checkpoint (simulated). */
+  dirtyAtCheckpoint: number;
+  /** Backup duration δ for them, s. */
+  backupS: number;
+  /** Pages written during the backup and copied MMP → BMP afterwards (simulated). */
+  resyncPages: number;
+  /** Closed form of the same: distinct pages touched by tps·δ transactions. */
+  resyncPagesExpected: number;
+  /** Transactions that ran during the backup (none waited: the MMP served them). */
+  txnsDuringBackup: number;
+}
+
+export interface PaperCResult {
+  model: {
+    tps: number;
+    pageBytes: number;
+    flashProfile: string;
+    logDevice: string;
+    backupUnits: number;
+    chipsPerUnit: number;
+    applyUsPerTxn: number;
+    hotPages: number;
+    hotReloadS: number;
+    databaseBytes: number;
+  };
+  fig3: Fig3Row[];
+  fig4: Fig4Row[];
+  simulation?: TpcDirtySimulation;
+  twoPlane?: TwoPlaneCycle;
+  /** Values compared with C1–C5. */
+  checks: {
+    c1BackupS: number;
+    c2BackupS: number;
+    c3WorstS: number;
+    c4MeanS: number;
+    c5: {
+      backup1000S: number;
+      backup2000S: number;
+      worst1000S: number;
+      worst2000S: number;
+      mean1000S: number;
+      mean2000S: number;
+      /** Largest |ratio − 1| over backup, worst and mean. */
+      maxRelDiff: number;
+      /** Same with one shared log device at 2000 tps. */
+      worst2000SharedLogS: number;
+    };
+  };
+}
+
+/** Simulated 2-plane cycle: interval T of transactions, checkpoint, backup δ while transactions run, re-sync. */
+export function simulateTwoPlaneCycle(m: PaperCModel, intervalMin: number, seed: number): TwoPlaneCycle {
+  requirePositive('intervalMin', intervalMin, 'min');
+  const txns = tpcTxnsIn(m.tps, intervalMin * 60);
+  const L = m.layout;
+  // room for two intervals of history
+  const mem = new TwoPlaneMemory(paperCFullImagePages(L, 2 * txns + 1));
+  const gen = new TpcAbGenerator(L, new Rng(seed));
+  gen.run(txns, mem);
+  const image = mem.startBackup();
+  const backupS = backupTimeS(m.backup, image.length);
+  const during = tpcTxnsIn(m.tps, backupS);
+  gen.run(during, mem);
+  const resync = mem.finishBackup();
+  const e = expectedDirtyPages(L, during);
+  // history continues from the cursor, so its page count is simulated exactly; the others follow occupancy
+  const historyPages = Math.floor((gen.historyCursor - 1) / L.historyPerPage) - Math.floor((gen.historyCursor - during) / L.historyPerPage) + 1;
+  return {
+    intervalMin,
+    dirtyAtCheckpoint: image.length,
+    backupS,
+    resyncPages: resync,
+    resyncPagesExpected: e.branch + e.teller + e.account + (during > 0 ? historyPages : 0),
+    txnsDuringBackup: during,
+  };
+}
+
+/** Default sweep: 1, 2, …, 120 min. */
+export function paperCDefaultIntervalsMin(): number[] {
+  return Array.from({ length: 120 }, (_, i) => i + 1);
+}
+
+/** Runs Fig. 3, Fig. 4, the 2-plane cycle and the C1–C5 values. */
+export function runPaperC(opts: PaperCRunOptions = {}): PaperCResult {
+  const m = paperCModel(opts);
+  const intervals = opts.intervalsMin ?? paperCDefaultIntervalsMin();
+  const seed = opts.seed ?? 1;
+  const simulate = opts.simulate ?? true;
+  const sim = simulate ? simulateTpcDirtyPages(m, intervals, seed) : undefined;
+  const simAt = new Map<number, number>();
+  if (sim) sim.intervalMin.forEach((t, i) => simAt.set(t, sim.dirtyPages[i]));
+  const fig3 = intervals.map((t) => fig3Row(m, t, expectedDirtyPages(m.layout, tpcTxnsIn(m.tps, t * 60)), simAt.get(t) ?? NaN));
+  const fig4 = intervals.map((t) => fig4Row(m, t));
+
+  const backupAt = (mm: PaperCModel, min: number) => backupTimeS(mm.backup, expectedDirtyPages(mm.layout, tpcTxnsIn(mm.tps, min * 60)).total);
+  const base = m.tps === PAPER_C_BASE_TPS ? m : paperCModel({ ...opts, tps: PAPER_C_BASE_TPS, backupUnits: undefined });
+  const c1 = backupAt(base, 30);
+  const c2 = backupAt(base, 60);
+  const c3 = worstHotSpotRecoveryS(base.recovery, 1800);
+  const c4 = meanHotSpotRecoveryS(base.recovery, 1800);
+
+  // C5: twice the rate with twice the backup units (and recovery groups); dirty pages simulated
+  // for both rates with the same seed, so the comparison is between two simulations
+  // (closed form for both when simulate = false).
+  const double = paperCModel({ ...opts, tps: 2 * PAPER_C_BASE_TPS, backupUnits: 2 * base.backup.units });
+  // with simulate = false both sides use the closed form
+  const closed30 = (mm: PaperCModel) => expectedDirtyPages(mm.layout, tpcTxnsIn(mm.tps, 1800)).total;
+  const simBase = !simulate
+    ? closed30(base)
+    : base === m && simAt.has(30)
+      ? simAt.get(30)!
+      : simulateTpcDirtyPages(base, [30], seed).dirtyPages[0];
+  const simDouble = simulate ? simulateTpcDirtyPages(double, [30], seed).dirtyPages[0] : closed30(double);
+  const backup1000S = backupTimeS(base.backup, simBase);
+  const backup2000S = backupTimeS(double.backup, simDouble);
+  const worst2000S = worstHotSpotRecoveryS(double.recovery, 1800);
+  const mean2000S = meanHotSpotRecoveryS(double.recovery, 1800);
+  const shared = { ...double.recovery, sharedLogDevice: true };
+  const maxRelDiff = Math.max(
+    Math.abs(backup2000S / backup1000S - 1),
+    Math.abs(worst2000S / c3 - 1),
+    Math.abs(mean2000S / c4 - 1),
+  );
+
+  return {
+    model: {
+      tps: m.tps,
+      pageBytes: m.backup.pageBytes,
+      flashProfile: m.profile.name,
+      logDevice: m.logDeviceName,
+      backupUnits: m.backup.units,
+      chipsPerUnit: m.backup.chipsPerUnit,
+      applyUsPerTxn: m.recovery.applyUsPerTxn,
+      hotPages: m.layout.branchPages + m.layout.tellerPages,
+      hotReloadS: m.recovery.hotReloadS,
+      databaseBytes: m.layout.fixedPages * m.backup.pageBytes,
+    },
+    fig3,
+    fig4,
+    simulation: sim,
+    twoPlane: simulate ? simulateTwoPlaneCycle(m, 30, seed) : undefined,
+    checks: {
+      c1BackupS: c1,
+      c2BackupS: c2,
+      c3WorstS: c3,
+      c4MeanS: c4,
+      c5: {
+        backup1000S,
+        backup2000S,
+        worst1000S: c3,
+        worst2000S,
+        mean1000S: c4,
+        mean2000S,
+        maxRelDiff,
+        worst2000SharedLogS: worstHotSpotRecoveryS(shared, 1800),
+      },
+    },
+  };
+}
+
+/** Page-size sensitivity of the backup times (closed form, hardware held fixed). */
+export function paperCPageSizeSensitivity(pageSizes: readonly number[], opts: PaperCOptions = {}): Array<{
+  pageBytes: number;
+  fits: boolean;
+  backup30S: number;
+  backup60S: number;
+  ratio60to30: number;
+  dirtyFraction30: number;
+}> {
+  const profile = flashProfile(opts.flashProfile ?? 'era-nand-1992');
+  return pageSizes.map((pageBytes) => {
+    if (pageBytes > flashBlockBytes(profile)) {
+      return { pageBytes, fits: false, backup30S: NaN, backup60S: NaN, ratio60to30: NaN, dirtyFraction30: NaN };
+    }
+    const m = paperCModel({ ...opts, pageBytes });
+    const d30 = expectedDirtyPages(m.layout, tpcTxnsIn(m.tps, 1800));
+    const d60 = expectedDirtyPages(m.layout, tpcTxnsIn(m.tps, 3600));
+    const b30 = backupTimeS(m.backup, d30.total);
+    const b60 = backupTimeS(m.backup, d60.total);
+    return { pageBytes, fits: true, backup30S: b30, backup60S: b60, ratio60to30: b60 / b30, dirtyFraction30: d30.account / m.layout.accountPages };
+  });
+}
+
+/** Distinct account pages touched by `txns` transactions (re-export of the occupancy formula for notebooks). */
+export function accountPagesTouched(layout: TpcAbLayout, txns: number): number {
+  return expectedDistinctPages(layout.accounts, layout.accountsPerPage, txns);
+}
+
+/** Hot-spot recovery for a failure at `elapsedS` after a checkpoint (for plotting the saw-tooth). */
+export function paperCRecoveryAt(m: PaperCModel, elapsedS: number, bmpIntact = false): number {
+  return hotSpotRecoveryS(m.recovery, elapsedS, bmpIntact);
+}
+
+/** Worst/mean recovery at `intervalMin` on each log device (apply time held at its calibrated value). */
+export function paperCLogDeviceComparison(intervalMin = 30, opts: PaperCOptions = {}): Array<{
+  logDevice: string;
+  label: string;
+  bandwidthMBps: number;
+  logReadS: number;
+  worstS: number;
+  meanS: number;
+}> {
+  requirePositive('intervalMin', intervalMin, 'min');
+  const setup = paperCSetup();
+  return Object.keys(setup.logDevices).map((name) => {
+    const m = paperCModel({ ...opts, logDevice: name });
+    const T = intervalMin * 60;
+    return {
+      logDevice: name,
+      label: setup.logDevices[name].label,
+      bandwidthMBps: setup.logDevices[name].bandwidthMBps,
+      logReadS: logReadS(m.recovery, T),
+      worstS: worstHotSpotRecoveryS(m.recovery, T),
+      meanS: meanHotSpotRecoveryS(m.recovery, T),
+    };
+  });
+}
+
+/** Every input of the model with its value, unit, kind (source / derived / calibrated) and source. */
+export function paperCInputs(opts: PaperCOptions = {}): Array<{ input: string; value: number | string; unit: string; kind: string; source: string }> {
+  const m = paperCModel(opts);
+  const setup = m.setup;
+  const cal = paperCCalibration();
+  const src = flashProfileSources(m.profile.name);
+  const p = m.profile;
+  const rows: Array<{ input: string; value: number | string; unit: string; kind: string; source: string }> = [
+    { input: 'flash part', value: p.label, unit: '', kind: 'source', source: src.pageBytes },
+    { input: 'flash page', value: p.pageBytes, unit: 'B', kind: 'source', source: src.pageBytes },
+    { input: 'pages per erase block', value: p.pagesPerBlock, unit: 'pages', kind: 'source', source: src.pagesPerBlock },
+    { input: 'cells → register (read)', value: p.readUs, unit: 'µs', kind: 'source', source: src.readUs },
+    { input: 'I/O byte cycle', value: p.ioCycleNs, unit: 'ns', kind: 'source', source: src.ioCycleNs },
+    { input: 'register → cells (program)', value: p.programUs, unit: 'µs', kind: 'source', source: src.programUs },
+    { input: 'verify', value: p.verifyUs, unit: 'µs', kind: 'source', source: src.verifyUs },
+    { input: 'block erase', value: p.eraseMs, unit: 'ms', kind: 'source', source: src.eraseMs },
+    { input: 'endurance', value: p.enduranceCycles, unit: 'P/E cycles', kind: 'source', source: src.enduranceCycles },
+    { input: 'chips per backup unit (multi-buffer depth)', value: m.backup.chipsPerUnit, unit: 'chips', kind: 'derived', source: '⌈(P(t_x+t_b)+t_e)/(P·t_x)⌉ from the chip timings (backup-unit.ts)' },
+    { input: 'backup units at 1000 tps', value: cal.backupUnitsAt1000Tps.value, unit: 'units', kind: 'calibrated → C2', source: cal.backupUnitsAt1000Tps.rule },
+    { input: 'backup units at this tps', value: m.backup.units, unit: 'units', kind: 'derived', source: 'calibrated count × tps/1000 (paper §4: parallel hardware)' },
+    { input: 'TPC-A/B scaling and record sizes', value: `${setup.tpc.branchesPerTps}/${setup.tpc.tellersPerTps}/${setup.tpc.accountsPerTps} per tps; ${setup.tpc.accountRecordBytes}/${setup.tpc.tellerRecordBytes}/${setup.tpc.branchRecordBytes}/${setup.tpc.historyRecordBytes} B`, unit: '', kind: 'source', source: setup.tpc.source },
+    { input: 'DB page', value: m.backup.pageBytes, unit: 'B', kind: 'source', source: setup.pageBytesSource },
+    { input: 'log bytes per transaction', value: setup.log.logBytesPerTxn, unit: 'B', kind: 'source', source: setup.log.source },
+    { input: `log device (${m.logDeviceName})`, value: m.recovery.logBandwidthMBps, unit: 'MB/s', kind: 'source', source: setup.logDevices[m.logDeviceName].source + '. Choice: ' + setup.defaultLogDeviceSource },
+    { input: 'log apply time per transaction', value: cal.applyUsPerTxn.value, unit: 'µs', kind: 'calibrated → C3', source: cal.applyUsPerTxn.rule },
+  ];
+  return rows;
+}
+
+/**
+ * Fig. 2 illustration: time to write `flashPages` flash pages on one unit against the number of
+ * chips, exact schedule and closed form, with the sum of the transfer times (the paper's bound).
+ */
+export function paperCMultiBufferSweep(
+  chips: readonly number[],
+  flashPages = 20_000,
+  flashProfileName = 'era-nand-1992',
+): Array<{ chips: number; exactMs: number; closedFormMs: number; transferOnlyMs: number; busUtilisation: number }> {
+  const profile = flashProfile(flashProfileName);
+  return chips.map((n) => {
+    const s = simulateMultiBufferWrite(profile, n, flashPages);
+    return {
+      chips: n,
+      exactMs: s.totalUs / 1000,
+      closedFormMs: multiBufferWriteUs(profile, n, flashPages) / 1000,
+      transferOnlyMs: s.transferUs / 1000,
+      busUtilisation: s.busUtilisation,
+    };
+  });
+}
+
+/**
+ * Recovery time against the failure time over `cycles` checkpoint intervals (saw-tooth): flash
+ * image reloaded, and BMP intact (0 right after a checkpoint, paper §4).
+ */
+export function paperCRecoverySawtooth(
+  intervalMin: number,
+  cycles = 2,
+  pointsPerCycle = 60,
+  opts: PaperCOptions = {},
+): Array<{ failureMin: number; recoveryS: number; recoveryBmpIntactS: number }> {
+  requirePositive('intervalMin', intervalMin, 'min');
+  requireInteger('cycles', cycles, 'cycles', 1);
+  requireInteger('pointsPerCycle', pointsPerCycle, 'points', 2);
+  const m = paperCModel(opts);
+  const out: Array<{ failureMin: number; recoveryS: number; recoveryBmpIntactS: number }> = [];
+  for (let k = 0; k < cycles; k++) {
+    for (let i = 0; i < pointsPerCycle; i++) {
+      const since = (i / (pointsPerCycle - 1)) * intervalMin * (1 - 1e-9);
+      out.push({
+        failureMin: k * intervalMin + since,
+        recoveryS: hotSpotRecoveryS(m.recovery, since * 60),
+        recoveryBmpIntactS: hotSpotRecoveryS(m.recovery, since * 60, true),
+      });
+    }
+  }
+  return out;
+}

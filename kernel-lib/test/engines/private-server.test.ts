@@ -1,0 +1,95 @@
+// The lifecycle of a private server, with a real child process standing in for the engine
+// (the engine helpers' own tests start the real MariaDB and PostgreSQL).
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { test } from 'node:test';
+import { PrivateServerError, livePrivateServers, startPrivateServer, withPrivateServer } from '../../src/engines/private-server.js';
+
+const idle = { file: process.execPath, args: ['-e', 'setInterval(() => {}, 1000)'] };
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function until(cond: () => boolean, ms: number): Promise<boolean> {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    if (cond()) return true;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return cond();
+}
+
+test('stop() ends the process and removes the folder; it is idempotent', async () => {
+  const s = await startPrivateServer({ engine: 'idle', command: () => idle, ready: async () => true });
+  assert.ok(existsSync(s.dir) && alive(s.pid));
+  assert.equal(livePrivateServers(), 1);
+  await Promise.all([s.stop(), s.stop()]);
+  assert.ok(!existsSync(s.dir));
+  assert.ok(!alive(s.pid));
+  assert.equal(livePrivateServers(), 0);
+});
+
+test('withPrivateServer stops the server when the body throws', async () => {
+  let dir = '';
+  await assert.rejects(
+    withPrivateServer(
+      () => startPrivateServer({ engine: 'idle', command: () => idle, ready: async () => true }),
+      async (s) => {
+        dir = s.dir;
+        throw new Error('body failed');
+      },
+    ),
+    /body failed/,
+  );
+  assert.ok(dir && !existsSync(dir));
+});
+
+test('a server that exits before it is ready gives a PrivateServerError with its log, and leaves nothing', async () => {
+  let dir = '';
+  await assert.rejects(
+    startPrivateServer({
+      engine: 'crashing',
+      command: (d) => ((dir = d), { file: process.execPath, args: ['-e', 'console.error("no datadir here"); process.exit(3)'] }),
+      ready: async () => false,
+    }),
+    (e: unknown) => e instanceof PrivateServerError && /exited before/.test(e.message) && /no datadir here/.test(e.message),
+  );
+  assert.ok(!existsSync(dir));
+});
+
+test('a server never ready times out and is killed', async () => {
+  let dir = '';
+  await assert.rejects(
+    startPrivateServer({ engine: 'slow', command: (d) => ((dir = d), idle), ready: async () => false, readyTimeoutMs: 500 }),
+    /did not accept connections within 500 ms/,
+  );
+  assert.ok(!existsSync(dir));
+});
+
+test('a missing binary is a clear error', async () => {
+  await assert.rejects(
+    startPrivateServer({ engine: 'ghost', command: () => ({ file: '/nonexistent/bin/server', args: [] }), ready: async () => true }),
+    (e: unknown) => e instanceof PrivateServerError && /ghost/.test(e.message),
+  );
+});
+
+test('when the owner is killed with SIGKILL, the reaper stops the server and removes its folder', async () => {
+  const owner = spawn(process.execPath, ['--import', 'tsx', '-e', `
+    const { startPrivateServer } = require(${JSON.stringify(require.resolve('../../src/engines/private-server.ts'))});
+    startPrivateServer({ engine: 'orphan', command: () => (${JSON.stringify(idle)}), ready: async () => true })
+      .then((s) => console.log(JSON.stringify({ pid: s.pid, dir: s.dir })));
+    setInterval(() => {}, 1000);
+  `], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const line = await new Promise<string>((res) => owner.stdout!.once('data', (b) => res(String(b))));
+  const { pid, dir } = JSON.parse(line) as { pid: number; dir: string };
+  assert.ok(alive(pid) && existsSync(dir));
+  owner.kill('SIGKILL');
+  assert.ok(await until(() => !alive(pid) && !existsSync(dir), 10_000), `server ${pid} or ${dir} left behind`);
+});

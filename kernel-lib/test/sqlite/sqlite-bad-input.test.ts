@@ -1,0 +1,185 @@
+/**
+ * Bad input: each corruption gives a SqliteFormatError naming the file, the page and what was
+ * wrong. Corruptions are made by patching copies of real databases built by the sqlite3 shell
+ * at places located with the reader's own page parser.
+ */
+import { test, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { copyFileSync, closeSync, openSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
+import { readSqliteLeafLayout } from '../../src/sqlite/sqlite-layout.js';
+import { SqliteFile } from '../../src/sqlite/sqlite-file.js';
+import { SqliteFormatError } from '../../src/sqlite/sqlite-format-error.js';
+import { findSqliteBtree } from '../../src/sqlite/sqlite-schema.js';
+import { cellOffset, parseBtreePage, parseCell, newCellPayload } from '../../src/sqlite/sqlite-btree-page.js';
+import { walkSqliteBtree } from '../../src/sqlite/sqlite-btree-walk.js';
+import { readSqliteFreelist } from '../../src/sqlite/sqlite-freelist.js';
+import { runSqlite3 } from '../../src/sqlite/sqlite-dbstat.js';
+import { freelistDb, mixedDb, overflowDb, tempDir } from './sqlite-fixtures.js';
+
+const { dir, cleanup } = tempDir('sqlite-bad-');
+after(cleanup);
+const mixed = mixedDb(dir, 1024, 3000, 31);
+const over = overflowDb(dir, 1024, 32);
+const free = freelistDb(dir, 33);
+let copies = 0;
+
+function copy(src: string): string {
+  const p = join(dir, `copy-${copies++}.db`);
+  copyFileSync(src, p);
+  return p;
+}
+function patch(path: string, offset: number, bytes: number[]): void {
+  const fd = openSync(path, 'r+');
+  try {
+    writeSync(fd, Uint8Array.from(bytes), 0, bytes.length, offset);
+  } finally {
+    closeSync(fd);
+  }
+}
+const u32 = (v: number) => [(v >>> 24) & 255, (v >>> 16) & 255, (v >>> 8) & 255, v & 255];
+
+/** Root page, page size and the byte offset of the root's first child pointer. */
+function rootInfo(path: string, name: string) {
+  const file = SqliteFile.open(path);
+  try {
+    const root = findSqliteBtree(file, name).rootPage;
+    const buf = file.pageBuffer();
+    file.readPage(root, buf);
+    const h = parseBtreePage(file, root, buf);
+    const firstChildAt = (root - 1) * file.header.pageBytes + cellOffset(file, h, buf, 0);
+    const lay = walkSqliteBtree(file, root);
+    return { root, pageBytes: file.header.pageBytes, pageCount: file.pageCount, firstChildAt, leaf: lay.leafPages[3] };
+  } finally {
+    file.close();
+  }
+}
+
+function expectError(fn: () => unknown, file: string, page: number | null, reason: RegExp): void {
+  assert.throws(fn, (e: unknown) => {
+    assert.ok(e instanceof SqliteFormatError, `a SqliteFormatError, got ${String(e)}`);
+    assert.equal(e.file, file);
+    assert.equal(e.page, page, `page named in: ${e.message}`);
+    assert.match(e.message, reason);
+    assert.ok(e.message.startsWith(file), 'the message names the file');
+    return true;
+  });
+}
+
+test('a file that is not SQLite', () => {
+  const p = join(dir, 'text.db');
+  writeFileSync(p, 'hello, this is a text file and not a database at all '.repeat(10));
+  expectError(() => readSqliteLeafLayout(p, 't'), p, 1, /not an SQLite database/);
+});
+
+test('a missing file', () => {
+  const p = join(dir, 'missing.db');
+  expectError(() => readSqliteLeafLayout(p, 't'), p, null, /cannot open for reading/);
+});
+
+test('a truncated file: shorter than the header, and shorter than the header says', () => {
+  const p = copy(mixed.path);
+  writeFileSync(p, readFileSync(p).subarray(0, 60));
+  expectError(() => readSqliteLeafLayout(p, 't'), p, 1, /shorter than the 100-byte SQLite header/);
+  const q = copy(mixed.path);
+  const all = readFileSync(q);
+  writeFileSync(q, all.subarray(0, 20 * 1024 + 100));
+  expectError(() => readSqliteLeafLayout(q, 't'), q, 21, /truncated: the header says \d+ pages of 1024 bytes but the file holds 20 whole pages/);
+});
+
+test('a truncated file whose header size is not valid: pointers beyond the end are out of range', () => {
+  const p = copy(mixed.path);
+  const all = readFileSync(p);
+  const info = rootInfo(p, 't');
+  // Invalidate the in-header size (version-valid-for ≠ change counter), so the file size rules.
+  const cut = Buffer.from(all.subarray(0, 30 * 1024));
+  cut.writeUInt32BE(cut.readUInt32BE(24) + 1, 92);
+  writeFileSync(p, cut);
+  assert.throws(() => readSqliteLeafLayout(p, 't'), (e: unknown) => e instanceof SqliteFormatError && /outside 1\.\.30/.test(e.message));
+  assert.ok(info.pageCount > 30);
+});
+
+test('a corrupt page type names the page', () => {
+  const p = copy(mixed.path);
+  const { leaf, pageBytes } = rootInfo(p, 't');
+  patch(p, (leaf - 1) * pageBytes, [7]);
+  expectError(() => readSqliteLeafLayout(p, 't'), p, leaf, /not a b-tree page: page type byte is 7/);
+});
+
+test('a b-tree child loop (child pointer to the root) is a cycle', () => {
+  const p = copy(mixed.path);
+  const { root, firstChildAt } = rootInfo(p, 't');
+  patch(p, firstChildAt, u32(root));
+  expectError(() => readSqliteLeafLayout(p, 't'), p, root, /child pointer points to page \d+, which was already reached: a cycle/);
+});
+
+test('an out-of-range child page number', () => {
+  const p = copy(mixed.path);
+  const { root, firstChildAt, pageCount } = rootInfo(p, 't');
+  patch(p, firstChildAt, u32(pageCount + 100));
+  expectError(() => readSqliteLeafLayout(p, 't'), p, root, new RegExp(`child pointer points to page ${pageCount + 100}, outside 1\\.\\.${pageCount}`));
+});
+
+test('a cycle in an overflow chain', () => {
+  const p = copy(over.path);
+  const file = SqliteFile.open(p);
+  let first = 0;
+  let second = 0;
+  try {
+    // The first cell with a chain of at least 3 overflow pages (the last page's next pointer is not read).
+    const lay = walkSqliteBtree(file, findSqliteBtree(file, 'big').rootPage, {
+      onLeaf(page, buf, h) {
+        const cell = newCellPayload();
+        for (let i = 0; i < h.cellCount && !first; i++) {
+          parseCell(file, h, buf, cellOffset(file, h, buf, i), cell);
+          if (cell.payloadBytes - cell.localBytes > 2 * (file.header.usableBytes - 4)) first = cell.overflowPage;
+        }
+      },
+    });
+    assert.ok(lay.leafPages.length > 0 && first > 0);
+    const b = file.pageBuffer();
+    file.readPage(first, b);
+    second = b.readUInt32BE(0);
+  } finally {
+    file.close();
+  }
+  patch(p, (second - 1) * 1024, u32(first)); // second → first: a loop
+  expectError(() => readSqliteLeafLayout(p, 'big', { overflow: true }), p, second, new RegExp(`next-overflow pointer points to page ${first}, which was already reached`));
+  // Without overflow: true the chain is not followed, and the leaves still read.
+  assert.ok(readSqliteLeafLayout(p, 'big').leafPages.length > 0);
+});
+
+test('a cycle in the freelist trunk chain', () => {
+  const p = copy(free.path);
+  const trunk = readFileSync(p).readUInt32BE(32);
+  assert.ok(trunk > 0, 'the fixture has a freelist');
+  patch(p, (trunk - 1) * 1024, u32(trunk)); // trunk's next → itself
+  const file = SqliteFile.open(p);
+  try {
+    expectError(() => readSqliteFreelist(file), p, trunk, /next freelist trunk pointer points to page \d+, which was already reached/);
+  } finally {
+    file.close();
+  }
+});
+
+test('an unknown table name lists what the schema holds', () => {
+  expectError(() => readSqliteLeafLayout(mixed.path, 'nope'), mixed.path, 1, /no table or index named "nope" in sqlite_schema; it holds: table t, index t_a, table w/);
+});
+
+test('a -wal file with frames not checkpointed is refused unless pendingWal is "ignore"', () => {
+  const p = join(dir, 'pending.db');
+  const saved = join(dir, 'saved-wal');
+  runSqlite3(
+    p,
+    [
+      'PRAGMA journal_mode=WAL;',
+      'CREATE TABLE t(id INTEGER PRIMARY KEY, s TEXT);',
+      "INSERT INTO t SELECT value, 'x' FROM generate_series(1, 500);",
+      `.system cp ${p}-wal ${saved}`,
+    ].join('\n'),
+    { write: true },
+  );
+  copyFileSync(saved, `${p}-wal`); // put back a WAL with frames and no -shm: a hot journal
+  expectError(() => readSqliteLeafLayout(p, 't'), p, null, /pending\.db-wal holds \d+ frame\(s\) not yet checkpointed/);
+  assert.ok(readSqliteLeafLayout(p, 't', { pendingWal: 'ignore' }).leafPages.length > 0);
+});
