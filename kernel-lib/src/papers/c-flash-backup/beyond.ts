@@ -12,6 +12,7 @@ import { argminLogGrid, dalyIntervalS, lostPerFailureS, youngIntervalS } from '.
 import { expectedDirtyPages, tpcTxnsIn } from '../../workloads/tpc-ab.js';
 import { paperCFullImagePages, paperCModel, type PaperCModel, type PaperCOptions } from './flash-backup-experiment.js';
 import { paperCCalibration } from './setup.js';
+import { PAPER_C } from './checks.js';
 
 /** Modeled backup time δ(T) for an interval of T seconds. */
 export function paperCBackupAtS(m: PaperCModel, intervalS: number): number {
@@ -159,6 +160,8 @@ export interface ModernScenarioOptions {
   diesPerChannel?: number;
   /** Intervals, min. */
   intervalsMin?: number[];
+  /** DB page size, B. Default setup.json (4096). */
+  pageBytes?: number;
 }
 
 export interface ModernScenarioResult {
@@ -193,7 +196,7 @@ export function paperCModernScenario(o: ModernScenarioOptions = {}): ModernScena
   const intervals = o.intervalsMin ?? [1, 5, 10, 15, 30, 60, 120];
   const cal = paperCCalibration();
   const mk = (n: number, chips?: number) =>
-    paperCModel({ tps, flashProfile: 'modern-tlc-2022', backupUnits: n * channelsPerSsd, chipsPerUnit: chips ?? dies, applyUsPerTxn: cal.applyUsPerTxn.value });
+    paperCModel({ tps, pageBytes: o.pageBytes, flashProfile: 'modern-tlc-2022', backupUnits: n * channelsPerSsd, chipsPerUnit: chips ?? dies, applyUsPerTxn: cal.applyUsPerTxn.value });
   const m = mk(ssds);
   const busBound = mk(ssds, 10_000);
   const rows = intervals.map((t) => {
@@ -213,8 +216,8 @@ export function paperCModernScenario(o: ModernScenarioOptions = {}): ModernScena
   while (need < 100_000 && backupTimeS(mk(need).backup, d60) > 60) need = Math.ceil(need * 1.1 + 1);
   // step back to the smallest count
   while (need > 1 && backupTimeS(mk(need - 1).backup, d60) <= 60) need--;
-  const era = paperCModel({ tps: 1000 });
-  const f = (mm: PaperCModel) => expectedDirtyPages(mm.layout, tpcTxnsIn(mm.tps, 1800)).account / mm.layout.accountPages;
+  const era = paperCModel({ tps: PAPER_C.tps, pageBytes: o.pageBytes });
+  const f = (mm: PaperCModel) => expectedDirtyPages(mm.layout, tpcTxnsIn(mm.tps, PAPER_C.C1.intervalMin * 60)).account / mm.layout.accountPages;
   const modernProfile = flashProfile('modern-tlc-2022');
   const tx = (modernProfile.pageBytes * modernProfile.ioCycleNs) / 1000;
   return {

@@ -7,9 +7,10 @@
  * after a checkpoint interval T → multi-buffer backup time on U flash backup units (Fig. 3)
  * → hot-spot recovery time = reload of Branch/Teller pages + log read + log apply (Fig. 4).
  *
- * Two unknowns, each fitted to one stated number (data/c-flash-backup/calibration.json):
- *  - U, the number of backup units (flash buses) at 1000 tps → C2 (1-h interval: about 60 s);
- *  - c, the log apply time per transaction → C3 (worst recovery at 30 min: 9.2 s).
+ * Two unknowns, each fitted to one stated number (data/c-flash-backup/calibration.json; the
+ * numbers themselves are written once, in checks.ts):
+ *  - U, the number of backup units (flash buses) at the paper's load → C2 (backup at a 1-h interval);
+ *  - c, the log apply time per transaction → C3 (worst hot-spot recovery at 30 min).
  * C1, C4 and C5 are predicted.
  */
 import { Rng } from '../../core/rng.js';
@@ -37,9 +38,12 @@ import {
   type TpcAbLayout,
 } from '../../workloads/tpc-ab.js';
 import { logDeviceProfile, paperCCalibration, paperCSetup, type PaperCSetup } from './setup.js';
+import { PAPER_C } from './checks.js';
+// simple-statistics through the local ESM loader (to be replaced by core/statistics.ts).
+import { max } from './simple-statistics.js';
 
-/** The paper's reference point for the calibration and the scaling of the hardware. */
-export const PAPER_C_BASE_TPS = 1000;
+/** The paper's reference point for the calibration and the scaling of the hardware (checks.ts). */
+export const PAPER_C_BASE_TPS: number = PAPER_C.tps;
 
 export interface PaperCOptions {
   /** Transaction rate, tps. Default 1000 (paper §4). */
@@ -117,16 +121,15 @@ export function paperCFullImagePages(layout: TpcAbLayout, txns: number): number 
 }
 
 // ---------------------------------------------------------------------------------------
-// Calibration (the only place the paper's C2 and C3 numbers enter; see calibration.json)
+// Calibration (the only place the paper's C2 and C3 numbers enter, from checks.ts; see calibration.json)
 
-/** C2 as used for the fit: at 1000 tps and a 60-min interval the backup takes about 60 s. */
-export const C2_TARGET = { tps: 1000, intervalMin: 60, backupS: 60 } as const;
-/** C3 as used for the fit: worst hot-spot recovery at 1000 tps and 30 min is 9.2 s. */
-export const C3_TARGET = { tps: 1000, intervalMin: 30, worstRecoveryS: 9.2 } as const;
+const C2_TARGET = PAPER_C.C2;
+const C3_TARGET = PAPER_C.C3;
 
 /**
- * Fits the two unknowns: U (nearest integer making the 60-min backup 60 s) then c (apply time
- * making the 30-min worst recovery 9.2 s, given U). Returns the values stored in calibration.json.
+ * Fits the two unknowns: U (nearest integer making the C2 backup take C2's time) then c (apply
+ * time making the C3 worst recovery take C3's time, given U). Returns the values stored in
+ * calibration.json.
  */
 export function fitPaperCCalibration(): { backupUnitsAt1000Tps: number; applyUsPerTxn: number } {
   const one = paperCModel({ tps: C2_TARGET.tps, backupUnits: 1, applyUsPerTxn: 0 });
@@ -288,6 +291,8 @@ export interface PaperCResult {
   fig4: Fig4Row[];
   simulation?: TpcDirtySimulation;
   twoPlane?: TwoPlaneCycle;
+  /** Fig. 3 and Fig. 4 rows (closed form) at the paper's reference interval (C1's), whatever the sweep. */
+  reference: { intervalMin: number; fig3: Fig3Row; fig4: Fig4Row };
   /** Values compared with C1–C5. */
   checks: {
     c1BackupS: number;
@@ -338,7 +343,13 @@ export function simulateTwoPlaneCycle(m: PaperCModel, intervalMin: number, seed:
 
 /** Default sweep: 1, 2, …, 120 min. */
 export function paperCDefaultIntervalsMin(): number[] {
-  return Array.from({ length: 120 }, (_, i) => i + 1);
+  return paperCIntervalsMin(120);
+}
+
+/** The sweep 1, 2, …, `maxIntervalMin` min; throws a ParameterError naming `maxIntervalMin`. */
+export function paperCIntervalsMin(maxIntervalMin: number): number[] {
+  requireInteger('maxIntervalMin', maxIntervalMin, 'min', 1, 1440);
+  return Array.from({ length: maxIntervalMin }, (_, i) => i + 1);
 }
 
 /** Runs Fig. 3, Fig. 4, the 2-plane cycle and the C1–C5 values. */
@@ -354,34 +365,36 @@ export function runPaperC(opts: PaperCRunOptions = {}): PaperCResult {
   const fig4 = intervals.map((t) => fig4Row(m, t));
 
   const backupAt = (mm: PaperCModel, min: number) => backupTimeS(mm.backup, expectedDirtyPages(mm.layout, tpcTxnsIn(mm.tps, min * 60)).total);
+  const P = PAPER_C;
   const base = m.tps === PAPER_C_BASE_TPS ? m : paperCModel({ ...opts, tps: PAPER_C_BASE_TPS, backupUnits: undefined });
-  const c1 = backupAt(base, 30);
-  const c2 = backupAt(base, 60);
-  const c3 = worstHotSpotRecoveryS(base.recovery, 1800);
-  const c4 = meanHotSpotRecoveryS(base.recovery, 1800);
+  const c1 = backupAt(base, P.C1.intervalMin);
+  const c2 = backupAt(base, P.C2.intervalMin);
+  const c3 = worstHotSpotRecoveryS(base.recovery, P.C3.intervalMin * 60);
+  const c4 = meanHotSpotRecoveryS(base.recovery, P.C4.intervalMin * 60);
 
   // C5: twice the rate with twice the backup units (and recovery groups); dirty pages simulated
   // for both rates with the same seed, so the comparison is between two simulations
   // (closed form for both when simulate = false).
-  const double = paperCModel({ ...opts, tps: 2 * PAPER_C_BASE_TPS, backupUnits: 2 * base.backup.units });
+  const c5S = P.C5.intervalMin * 60;
+  const double = paperCModel({ ...opts, tps: P.C5.tpsFactor * PAPER_C_BASE_TPS, backupUnits: P.C5.tpsFactor * base.backup.units });
   // with simulate = false both sides use the closed form
-  const closed30 = (mm: PaperCModel) => expectedDirtyPages(mm.layout, tpcTxnsIn(mm.tps, 1800)).total;
+  const closedAt = (mm: PaperCModel) => expectedDirtyPages(mm.layout, tpcTxnsIn(mm.tps, c5S)).total;
   const simBase = !simulate
-    ? closed30(base)
-    : base === m && simAt.has(30)
-      ? simAt.get(30)!
-      : simulateTpcDirtyPages(base, [30], seed).dirtyPages[0];
-  const simDouble = simulate ? simulateTpcDirtyPages(double, [30], seed).dirtyPages[0] : closed30(double);
+    ? closedAt(base)
+    : base === m && simAt.has(P.C5.intervalMin)
+      ? simAt.get(P.C5.intervalMin)!
+      : simulateTpcDirtyPages(base, [P.C5.intervalMin], seed).dirtyPages[0];
+  const simDouble = simulate ? simulateTpcDirtyPages(double, [P.C5.intervalMin], seed).dirtyPages[0] : closedAt(double);
   const backup1000S = backupTimeS(base.backup, simBase);
   const backup2000S = backupTimeS(double.backup, simDouble);
-  const worst2000S = worstHotSpotRecoveryS(double.recovery, 1800);
-  const mean2000S = meanHotSpotRecoveryS(double.recovery, 1800);
+  const worst2000S = worstHotSpotRecoveryS(double.recovery, c5S);
+  const mean2000S = meanHotSpotRecoveryS(double.recovery, c5S);
   const shared = { ...double.recovery, sharedLogDevice: true };
-  const maxRelDiff = Math.max(
+  const maxRelDiff = max([
     Math.abs(backup2000S / backup1000S - 1),
     Math.abs(worst2000S / c3 - 1),
     Math.abs(mean2000S / c4 - 1),
-  );
+  ]);
 
   return {
     model: {
@@ -398,8 +411,13 @@ export function runPaperC(opts: PaperCRunOptions = {}): PaperCResult {
     },
     fig3,
     fig4,
+    reference: {
+      intervalMin: P.C1.intervalMin,
+      fig3: fig3Row(m, P.C1.intervalMin, expectedDirtyPages(m.layout, tpcTxnsIn(m.tps, P.C1.intervalMin * 60)), NaN),
+      fig4: fig4Row(m, P.C1.intervalMin),
+    },
     simulation: sim,
-    twoPlane: simulate ? simulateTwoPlaneCycle(m, 30, seed) : undefined,
+    twoPlane: simulate ? simulateTwoPlaneCycle(m, P.C1.intervalMin, seed) : undefined,
     checks: {
       c1BackupS: c1,
       c2BackupS: c2,
@@ -413,7 +431,7 @@ export function runPaperC(opts: PaperCRunOptions = {}): PaperCResult {
         mean1000S: c4,
         mean2000S,
         maxRelDiff,
-        worst2000SharedLogS: worstHotSpotRecoveryS(shared, 1800),
+        worst2000SharedLogS: worstHotSpotRecoveryS(shared, c5S),
       },
     },
   };
@@ -434,8 +452,8 @@ export function paperCPageSizeSensitivity(pageSizes: readonly number[], opts: Pa
       return { pageBytes, fits: false, backup30S: NaN, backup60S: NaN, ratio60to30: NaN, dirtyFraction30: NaN };
     }
     const m = paperCModel({ ...opts, pageBytes });
-    const d30 = expectedDirtyPages(m.layout, tpcTxnsIn(m.tps, 1800));
-    const d60 = expectedDirtyPages(m.layout, tpcTxnsIn(m.tps, 3600));
+    const d30 = expectedDirtyPages(m.layout, tpcTxnsIn(m.tps, PAPER_C.C1.intervalMin * 60));
+    const d60 = expectedDirtyPages(m.layout, tpcTxnsIn(m.tps, PAPER_C.C2.intervalMin * 60));
     const b30 = backupTimeS(m.backup, d30.total);
     const b60 = backupTimeS(m.backup, d60.total);
     return { pageBytes, fits: true, backup30S: b30, backup60S: b60, ratio60to30: b60 / b30, dirtyFraction30: d30.account / m.layout.accountPages };

@@ -19,6 +19,23 @@ export {
   type ModernScenarioResult,
 } from './beyond.js';
 export {
+  PAPER_C,
+  paperCClaims,
+  paperCChecks,
+} from './checks.js';
+export {
+  paperCMultiBufferFigure,
+  paperCBackupFigure,
+  paperCRecoveryFigure,
+  paperCSawtoothFigure,
+  paperCCheckpointOptimumFigure,
+  paperCWearFigure,
+} from './figures.js';
+export {
+  paperCSimulationTable,
+  paperCC5Table,
+} from './tables.js';
+export {
   youngIntervalS,
   dalyIntervalS,
   lostPerFailureS,
@@ -33,6 +50,7 @@ export {
   simulateTpcDirtyPages,
   simulateTwoPlaneCycle,
   paperCDefaultIntervalsMin,
+  paperCIntervalsMin,
   runPaperC,
   paperCPageSizeSensitivity,
   accountPagesTouched,

@@ -39,10 +39,10 @@ test('parallel units split the log; a shared log device does not scale', () => {
 
 test('fitApplyUsPerTxn inverts the worst case', () => {
   const { applyUsPerTxn: _a, ...rest } = p;
-  const c = fitApplyUsPerTxn(rest, 1800, 9.2);
-  assert.ok(Math.abs(worstHotSpotRecoveryS({ ...p, applyUsPerTxn: c }, 1800) - 9.2) < 1e-9);
+  const c = fitApplyUsPerTxn(rest, 1800, 9.5);
+  assert.ok(Math.abs(worstHotSpotRecoveryS({ ...p, applyUsPerTxn: c }, 1800) - 9.5) < 1e-9);
   // reading alone exceeds the target on a slow log device: no fit
-  assert.throws(() => fitApplyUsPerTxn({ ...rest, logBandwidthMBps: 5 }, 1800, 9.2), /cannot fit applyUsPerTxn/);
+  assert.throws(() => fitApplyUsPerTxn({ ...rest, logBandwidthMBps: 5 }, 1800, 9.5), /cannot fit applyUsPerTxn/);
 });
 
 test('bad input: non-positive tps, bandwidth or interval', () => {
