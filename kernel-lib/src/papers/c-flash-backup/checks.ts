@@ -7,7 +7,7 @@
  * Source: Takakura & Kambayashi, IPSJ national convention 5P-7, §1 and §4
  * (summary: ../shared/papers/README.md, section C).
  */
-import { atMost, below, rel, within, type CheckSpec } from '../../notebook/checks.js';
+import { atMost, rel, within, type CheckSpec } from '../../notebook/checks.js';
 import type { PaperCResult } from './flash-backup-experiment.js';
 
 /** The numbers of paper C and the conditions each one was stated for. */
@@ -38,15 +38,46 @@ export function paperCClaims(): Array<{ id: string; quantity: string; paper: str
   ];
 }
 
+/** How near "about" and "a little under" are read: within 25 % (about 45 s of a minute). */
+const ABOUT_FRAC = 0.25;
+
+/**
+ * Why the model misses C1 (evaluated like every other check and shown as FAIL (known deviation);
+ * when it comes to pass at the default parameters the end-to-end test fails, so that this
+ * declaration is removed). The mechanism, with this run's numbers.
+ */
+export function paperCC1Deviation(r: PaperCResult): string {
+  const p = PAPER_C;
+  const ratio = r.checks.c1BackupS / r.checks.c2BackupS;
+  return (
+    `the occupancy curve of the TPC-A account table (${r.model.pageBytes}-B pages) is far from saturated after ${p.C1.intervalMin} min ` +
+    `at ${p.C1.tps} tps: the ${p.C1.intervalMin}-min dirty image is ${ratio.toFixed(2)} of the ${p.C2.intervalMin}-min one ` +
+    `(backup ${r.checks.c1BackupS.toFixed(1)} s against C2's calibrated ${r.checks.c2BackupS.toFixed(1)} s). "A little under a minute" ` +
+    `needs at least ${(1 - ABOUT_FRAC).toFixed(2)}, i.e. DB pages larger than 4 KiB (8 KiB gives about 0.8), which do not fit the era ` +
+    "part's 4 KiB erase block in this model (see the page-size table). Nothing is fitted to C1."
+  );
+}
+
 /** The check specs of the flash-backup notebook (C1–C5) for a run of `runPaperC`. */
 export function paperCChecks(r: PaperCResult): CheckSpec[] {
   const p = PAPER_C;
   const c = r.checks;
+  const h1 = c.c5.hardware1000;
+  const h2 = c.c5.hardware2000;
+  const hw = (h: typeof h1) => `${h.backupUnits} backup units, ${h.logDevices} log device${h.logDevices === 1 ? '' : 's'}, ${h.recoveryGroups} recovery group${h.recoveryGroups === 1 ? '' : 's'}`;
+  const c1 = p.C1.backupS;
   return [
-    { id: 'C1', claim: `backup at ${p.C1.tps} tps, ${p.C1.intervalMin}-min interval, under one minute`, paper: p.C1.backupS, ours: c.c1BackupS, tolerance: below(p.C1.backupS), unit: 's' },
-    { id: 'C2', claim: 'backup at a 1-hour interval about one minute', paper: p.C2.backupS, ours: c.c2BackupS, tolerance: within(45, 80), unit: 's', kind: 'calibrated' },
+    {
+      id: 'C1', claim: `backup at ${p.C1.tps} tps, ${p.C1.intervalMin}-min interval, a little under one minute`, paper: c1, ours: c.c1BackupS,
+      tolerance: within((1 - ABOUT_FRAC) * c1, c1), unit: 's', knownDeviation: paperCC1Deviation(r),
+    },
+    { id: 'C2', claim: 'backup at a 1-hour interval about one minute', paper: p.C2.backupS, ours: c.c2BackupS, tolerance: rel(ABOUT_FRAC), unit: 's', kind: 'calibrated' },
     { id: 'C3', claim: `worst hot-spot recovery at ${p.C3.intervalMin} min, ${p.C3.tps} tps`, paper: p.C3.worstRecoveryS, ours: c.c3WorstS, tolerance: rel(0.2), unit: 's', kind: 'calibrated' },
     { id: 'C4', claim: `mean hot-spot recovery at ${p.C4.intervalMin} min, ${p.C4.tps} tps`, paper: p.C4.meanRecoveryS, ours: c.c4MeanS, tolerance: rel(0.2), unit: 's' },
-    { id: 'C5', claim: `${p.C5.tpsFactor * p.tps} tps with twice the units: backup and recovery within 10 % of ${p.tps} tps`, paper: p.C5.relDiffPct, ours: 100 * c.c5.maxRelDiff, tolerance: atMost(10), unit: '%' },
+    {
+      id: 'C5',
+      claim: `${c.c5.tpsFactor}× the load (${c.c5.tpsFactor * p.tps} tps) on ${c.c5.tpsFactor}× the backup units, log devices and recovery groups (${hw(h2)}; chips per unit unchanged) vs ${p.tps} tps on ${hw(h1)}: backup and worst/mean recovery within 10 %`,
+      paper: p.C5.relDiffPct, ours: 100 * c.c5.maxRelDiff, tolerance: atMost(10), unit: '%',
+    },
   ];
 }

@@ -21,7 +21,7 @@ export function paperCMultiBufferFigure(rows: readonly MultiBufferRow[], flashPa
       { type: 'scatter', x, y: rows.map((d) => d.closedFormMs), name: 'closed form', mode: 'lines', line: { color: PALETTE[0] } },
       { type: 'scatter', x, y: rows.map((d) => d.transferOnlyMs), name: 'sum of transfer times', mode: 'lines', line: { color: PALETTE[7], dash: 'dash' } },
     ],
-    layout: paperLayout({ title: `Multi-buffer: one unit, ${flashPages.toLocaleString('en-US')} flash pages`, xTitle: 'flash chips on the bus', yTitle: 'write time (ms)', xType: 'log', yType: 'log', legend: 'below' }),
+    layout: paperLayout({ title: `Multi-buffer: one unit, ${flashPages.toLocaleString('en-US')} flash pages`, xTitle: 'flash chips on the bus', yTitle: 'write time (ms)', xType: 'log', yType: 'log', legend: 'below', size: 'single' }),
   };
 }
 
@@ -37,7 +37,7 @@ export function paperCBackupFigure(r: PaperCResult): PlotlyFigure {
       { type: 'scatter', x, y: f3.map((d) => d.fullBackupS), name: 'all of main memory', mode: 'lines', line: { color: PALETTE[7], dash: 'dash' } },
       { type: 'scatter', x, y: f3.map((d) => d.singleBufferS), name: 'single buffer (ablation)', mode: 'lines', line: { color: PALETTE[1], dash: 'dot' } },
     ],
-    layout: paperLayout({ title: `Backup time, ${r.model.tps} tps, ${r.model.backupUnits} units × ${r.model.chipsPerUnit} chips`, xTitle: 'checkpoint interval (min)', yTitle: 'backup time (s)', yType: 'log', legend: 'below' }),
+    layout: paperLayout({ title: `Backup time, ${r.model.tps} tps, ${r.model.backupUnits} units × ${r.model.chipsPerUnit} chips`, xTitle: 'checkpoint interval (min)', yTitle: 'backup time (s)', yType: 'log', legend: 'below', size: 'single' }),
   };
 }
 
@@ -51,7 +51,7 @@ export function paperCRecoveryFigure(r: PaperCResult): PlotlyFigure {
       { type: 'scatter', x, y: f4.map((d) => d.meanS), name: 'mean (failure time uniform)', mode: 'lines', line: { color: PALETTE[2] } },
       { type: 'scatter', x, y: f4.map((d) => d.worstLogReadS), name: 'log read share of the worst case', mode: 'lines', line: { color: PALETTE[4], dash: 'dot' } },
     ],
-    layout: paperLayout({ title: `Hot-spot (Branch, Teller) recovery, ${r.model.tps} tps, log on ${r.model.logDevice}`, xTitle: 'checkpoint interval (min)', yTitle: 'recovery time (s)', legend: 'below' }),
+    layout: paperLayout({ title: `Hot-spot (Branch, Teller) recovery, ${r.model.tps} tps, log on ${r.model.logDevices} × ${r.model.logDevice}, ${r.model.recoveryGroups} recovery group${r.model.recoveryGroups === 1 ? '' : 's'}`, xTitle: 'checkpoint interval (min)', yTitle: 'recovery time (s)', legend: 'below', size: 'single' }),
   };
 }
 
@@ -63,19 +63,28 @@ export function paperCSawtoothFigure(rows: readonly SawtoothRow[], intervalMin: 
       { type: 'scatter', x, y: rows.map((d) => d.recoveryS), name: 'flash image reloaded', mode: 'lines', line: { color: PALETTE[0] } },
       { type: 'scatter', x, y: rows.map((d) => d.recoveryBmpIntactS), name: 'BMP intact', mode: 'lines', line: { color: PALETTE[1], dash: 'dash' } },
     ],
-    layout: paperLayout({ title: `Hot-spot recovery against the failure time, ${intervalMin}-min checkpoints`, xTitle: 'failure time (min)', yTitle: 'recovery time (s)', legend: 'below' }),
+    layout: paperLayout({ title: `Hot-spot recovery against the failure time, ${intervalMin}-min checkpoints`, xTitle: 'failure time (min)', yTitle: 'recovery time (s)', legend: 'below', size: 'single' }),
   };
 }
 
-/** Expected time lost per failure against the interval, per MTBF (paperCCheckpointOptimum). */
+/**
+ * Expected time lost per failure against the interval, per MTBF (paperCCheckpointOptimum): one
+ * line per MTBF, the numeric optimum of each as a black cross (one legend entry), Young's
+ * √(2δM) as thin dotted verticals (one legend entry). The y range follows the curves.
+ */
 export function paperCCheckpointOptimumFigure(opt: CheckpointOptimumResult): PlotlyFigure {
+  const all = opt.curves.flatMap((cv) => cv.lostS).filter((v) => v > 0 && Number.isFinite(v));
+  const lo = Math.min(...all) / 1.5;
+  const hi = Math.min(Math.max(...all), lo * 1e5) * 1.5;
+  const youngX = opt.rows.flatMap((row) => [row.youngMin, row.youngMin, NaN]);
+  const youngY = opt.rows.flatMap(() => [lo, hi, NaN]);
   return {
     data: [
-      ...opt.curves.map((cv, i) => ({ type: 'scatter', x: cv.intervalMin, y: cv.lostS, name: `L(T), MTBF ${cv.mtbfH} h`, mode: 'lines', line: { color: PALETTE[i % PALETTE.length] } })),
-      ...opt.rows.map((row, i) => ({ type: 'scatter', x: [row.optimumMin], y: [row.lostAtOptimumS], name: `optimum, MTBF ${row.mtbfH} h`, mode: 'markers', marker: { color: PALETTE[i % PALETTE.length], size: 9, symbol: 'x' }, showlegend: false })),
-      ...opt.rows.map((row, i) => ({ type: 'scatter', x: [row.youngMin, row.youngMin], y: [1, 1e6], name: `Young √(2δM), MTBF ${row.mtbfH} h`, mode: 'lines', line: { color: PALETTE[i % PALETTE.length], dash: 'dot', width: 1 }, showlegend: i === 0 })),
+      ...opt.curves.map((cv, i) => ({ type: 'scatter', x: cv.intervalMin, y: cv.lostS, name: `L(T), MTBF ${cv.mtbfH} h`, mode: 'lines', line: { color: PALETTE[i % (PALETTE.length - 1)] } })),
+      { type: 'scatter', x: youngX, y: youngY, name: 'Young √(2δM) at each MTBF', mode: 'lines', line: { color: PALETTE[7], dash: 'dot', width: 1 }, connectgaps: false },
+      { type: 'scatter', x: opt.rows.map((row) => row.optimumMin), y: opt.rows.map((row) => row.lostAtOptimumS), name: 'numeric optimum of L(T)', mode: 'markers', marker: { color: PALETTE[7], size: 9, symbol: 'x' } },
     ],
-    layout: paperLayout({ title: 'Expected time lost per failure (classical model, δ counted as lost)', xTitle: 'checkpoint interval (min)', yTitle: 'time lost per failure (s)', xType: 'log', yType: 'log', legend: 'below', yRange: [100, 1e6] }),
+    layout: paperLayout({ title: 'Expected time lost per failure (classical model, δ counted as lost)', xTitle: 'checkpoint interval (min)', yTitle: 'time lost per failure (s)', xType: 'log', yType: 'log', legend: 'below', yRange: [lo, hi], size: 'double' }),
   };
 }
 
@@ -92,6 +101,6 @@ export function paperCWearFigure(wear: readonly WearRow[]): PlotlyFigure {
         { type: 'scatter', x, y: rows.map((w) => w.lifetimeYearsFull), name: `${p}, full-memory backup`, mode: 'lines+markers', line: { color, dash: 'dash' } },
       ];
     }),
-    layout: paperLayout({ title: 'Flash lifetime (modeled)', xTitle: 'checkpoint interval (min)', yTitle: 'lifetime (years)', xType: 'log', yType: 'log', legend: 'below' }),
+    layout: paperLayout({ title: 'Flash lifetime (modeled)', xTitle: 'checkpoint interval (min)', yTitle: 'lifetime (years)', xType: 'log', yType: 'log', legend: 'below', size: 'double' }),
   };
 }

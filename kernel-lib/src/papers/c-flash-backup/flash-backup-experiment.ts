@@ -14,7 +14,8 @@
  * C1, C4 and C5 are predicted.
  */
 import { Rng } from '../../core/rng.js';
-import { requireInteger, requirePositive } from '../../core/validate.js';
+import { ParameterError, requireInRange, requireInteger, requireNonNegative, requirePositive } from '../../core/validate.js';
+import { requireArrayInRange, requireBoolean, requireIntegerArray, requireKnownOptions } from './options.js';
 import { flashBlockBytes, type FlashProfile } from '../../hardware/flash-chip.js';
 import { flashProfile, flashProfileSources } from './flash-profiles.js';
 import { multiBufferChips, multiBufferWriteUs, simulateMultiBufferWrite } from './backup-unit.js';
@@ -45,28 +46,65 @@ import { max } from './simple-statistics.js';
 /** The paper's reference point for the calibration and the scaling of the hardware (checks.ts). */
 export const PAPER_C_BASE_TPS: number = PAPER_C.tps;
 
+/** Largest load the model takes, tps (the TPC-A layout of 10^11 accounts still fits the page numbering). */
+export const PAPER_C_MAX_TPS = 1_000_000;
+
 export interface PaperCOptions {
-  /** Transaction rate, tps. Default 1000 (paper §4). */
+  /**
+   * The load, tps, and the database sized for it (TPC-A: 1 branch, 10 tellers, 100,000 accounts
+   * per tps). Default the paper's 1000 (checks.ts). The hardware does not follow it: see `hardwareTps`.
+   */
   tps?: number;
+  /**
+   * The load the backup and recovery hardware is sized for, tps (paper §4/C5: hardware that grows
+   * with the database). It sets the defaults of `backupUnits` (the calibrated count per 1000 tps),
+   * `logDevices` and `recoveryGroups` (one per 1000 tps, at least one). Default the paper's 1000:
+   * the hardware is held fixed when only `tps` changes. Set it to `tps` for the paper's scaling.
+   */
+  hardwareTps?: number;
   /** DB page size, B. Default setup.json (4096). */
   pageBytes?: number;
   /** Flash profile name. Default 'era-nand-1992'. */
   flashProfile?: string;
-  /** Log device name. Default setup.json's defaultLogDevice. */
+  /** Log device name (its bandwidth). Default setup.json's defaultLogDevice. */
   logDevice?: string;
-  /** Backup units; default the calibrated count at 1000 tps scaled with tps/1000. */
+  /** Backup units (one flash bus each); default sized for `hardwareTps`. */
   backupUnits?: number;
   /** Flash chips per backup unit; default the multi-buffer depth derived from the profile. */
   chipsPerUnit?: number;
+  /** Log devices the log is spread over and read from in parallel; default sized for `hardwareTps`. */
+  logDevices?: number;
+  /** Recovery groups applying the log in parallel; default sized for `hardwareTps`. */
+  recoveryGroups?: number;
   /** Log apply time per transaction, µs; default calibrated. */
   applyUsPerTxn?: number;
-  /** All recovery groups share one log device (default false). */
-  sharedLogDevice?: boolean;
+}
+
+/** The option names of `PaperCOptions` (what paperCModel accepts). */
+export const PAPER_C_MODEL_OPTIONS = [
+  'tps', 'hardwareTps', 'pageBytes', 'flashProfile', 'logDevice', 'backupUnits', 'chipsPerUnit', 'logDevices', 'recoveryGroups', 'applyUsPerTxn',
+] as const;
+
+/** The model options of a larger option record (for functions that take more than the model's). */
+export function paperCModelOptions(opts: PaperCOptions): PaperCOptions {
+  const out: Record<string, unknown> = {};
+  for (const k of PAPER_C_MODEL_OPTIONS) if ((opts as Record<string, unknown>)[k] !== undefined) out[k] = (opts as Record<string, unknown>)[k];
+  return out as PaperCOptions;
+}
+
+/** The backup and recovery hardware of a resolved model. */
+export interface PaperCHardware {
+  backupUnits: number;
+  chipsPerUnit: number;
+  logDevices: number;
+  recoveryGroups: number;
 }
 
 /** A fully resolved configuration of the paper-C model. */
 export interface PaperCModel {
   tps: number;
+  hardwareTps: number;
+  hardware: PaperCHardware;
   layout: TpcAbLayout;
   profile: FlashProfile;
   backup: MmdbBackupConfig;
@@ -76,43 +114,59 @@ export interface PaperCModel {
   setup: PaperCSetup;
 }
 
-function scaledUnits(unitsAt1000: number, tps: number): number {
-  return Math.max(1, Math.round((unitsAt1000 * tps) / PAPER_C_BASE_TPS));
-}
-
-/** Recovery groups working in parallel (one per 1000 tps of scale, at least 1). */
-export function paperCRecoveryGroups(tps: number): number {
-  return Math.max(1, Math.round(tps / PAPER_C_BASE_TPS));
+/**
+ * The hardware the paper's C5 scaling gives for a load of `hardwareTps`: the calibrated backup
+ * units per 1000 tps, one log device and one recovery group per 1000 tps (rounded, at least one).
+ */
+export function paperCHardwareFor(hardwareTps: number): Omit<PaperCHardware, 'chipsPerUnit'> {
+  requireInteger('hardwareTps', hardwareTps, 'tps', 1, PAPER_C_MAX_TPS);
+  const scale = hardwareTps / PAPER_C_BASE_TPS;
+  const perBase = (n: number) => Math.max(1, Math.round(n * scale));
+  return { backupUnits: perBase(paperCCalibration().backupUnitsAt1000Tps.value), logDevices: perBase(1), recoveryGroups: perBase(1) };
 }
 
 /**
- * Resolves the model for the options. Throws a ParameterError for non-positive tps, a page
- * larger than a flash block, an unknown flash profile or log device.
+ * Resolves the model for the options. Throws a ParameterError naming the option for an unknown
+ * option, a non-integer or out-of-range tps, hardware count or page size, a page larger than a
+ * flash block, an unknown flash profile or log device.
  */
 export function paperCModel(opts: PaperCOptions = {}): PaperCModel {
+  requireKnownOptions('paperCModel', opts, PAPER_C_MODEL_OPTIONS);
   const setup = paperCSetup();
   const tps = opts.tps ?? PAPER_C_BASE_TPS;
-  requireInteger('tps', tps, 'tps', 1);
+  requireInteger('tps', tps, 'tps', 1, PAPER_C_MAX_TPS);
+  const hardwareTps = opts.hardwareTps ?? PAPER_C_BASE_TPS;
+  requireInteger('hardwareTps', hardwareTps, 'tps', 1, PAPER_C_MAX_TPS);
   const pageBytes = opts.pageBytes ?? setup.pageBytes;
+  requireInteger('pageBytes', pageBytes, 'B', 1);
   const profile = flashProfile(opts.flashProfile ?? 'era-nand-1992');
   const logDevice = logDeviceProfile(opts.logDevice ?? setup.defaultLogDevice, setup);
+  for (const [k, unit] of [['backupUnits', 'units'], ['chipsPerUnit', 'chips'], ['logDevices', 'devices'], ['recoveryGroups', 'groups']] as const) {
+    const v = opts[k];
+    if (v !== undefined) requireInteger(k, v, unit, 1, 1_000_000);
+  }
+  if (opts.applyUsPerTxn !== undefined) requireNonNegative('applyUsPerTxn', opts.applyUsPerTxn, 'µs');
   const layout = tpcAbLayout(tps, pageBytes, setup.tpc);
-  const cal = opts.backupUnits === undefined || opts.applyUsPerTxn === undefined ? paperCCalibration() : undefined;
-  const units = opts.backupUnits ?? scaledUnits(cal!.backupUnitsAt1000Tps.value, tps);
-  const chips = opts.chipsPerUnit ?? multiBufferChips(profile);
-  const backup = validateMmdbBackup({ pageBytes, profile, units, chipsPerUnit: chips });
+  const sized = paperCHardwareFor(hardwareTps);
+  const hardware: PaperCHardware = {
+    backupUnits: opts.backupUnits ?? sized.backupUnits,
+    chipsPerUnit: opts.chipsPerUnit ?? multiBufferChips(profile),
+    logDevices: opts.logDevices ?? sized.logDevices,
+    recoveryGroups: opts.recoveryGroups ?? sized.recoveryGroups,
+  };
+  const backup = validateMmdbBackup({ pageBytes, profile, units: hardware.backupUnits, chipsPerUnit: hardware.chipsPerUnit });
   const singleBuffer = { ...backup, chipsPerUnit: 1 };
   const hotPages = layout.branchPages + layout.tellerPages;
   const recovery: HotSpotRecoveryParams = {
     tps,
     logBytesPerTxn: setup.log.logBytesPerTxn,
     logBandwidthMBps: logDevice.bandwidthMBps,
-    applyUsPerTxn: opts.applyUsPerTxn ?? cal!.applyUsPerTxn.value,
+    applyUsPerTxn: opts.applyUsPerTxn ?? paperCCalibration().applyUsPerTxn.value,
     hotReloadS: reloadTimeS(backup, hotPages),
-    parallelUnits: paperCRecoveryGroups(tps),
-    sharedLogDevice: opts.sharedLogDevice ?? false,
+    logDevices: hardware.logDevices,
+    recoveryGroups: hardware.recoveryGroups,
   };
-  return { tps, layout, profile, backup, singleBuffer, recovery, logDeviceName: logDevice.name, setup };
+  return { tps, hardwareTps, hardware, layout, profile, backup, singleBuffer, recovery, logDeviceName: logDevice.name, setup };
 }
 
 /** Pages of the whole memory image after `txns` transactions of an interval (tables + history written). */
@@ -140,6 +194,33 @@ export function fitPaperCCalibration(): { backupUnitsAt1000Tps: number; applyUsP
   const { applyUsPerTxn: _a, ...rest } = m.recovery;
   const apply = fitApplyUsPerTxn(rest, C3_TARGET.intervalMin * 60, C3_TARGET.worstRecoveryS);
   return { backupUnitsAt1000Tps: units, applyUsPerTxn: apply };
+}
+
+// ---------------------------------------------------------------------------------------
+// Validation shared by the public functions below
+
+/** Longest checkpoint interval the functions take, min (one week). */
+export const PAPER_C_MAX_INTERVAL_MIN = 7 * 24 * 60;
+/** Most pages a simulated 2-plane memory may hold (two bytes each: dirty and changed maps). */
+const MAX_SIMULATED_PAGES = 2 ** 28;
+
+function requireSeed(seed: number): void {
+  requireInteger('seed', seed, '', -(2 ** 31), 2 ** 31 - 1);
+}
+
+/** A non-empty list of checkpoint intervals in (0, one week] min, named `param` as the caller passed it. */
+function requireIntervalsMin(intervalsMin: readonly number[], param = 'intervalsMin'): void {
+  requireArrayInRange(param, intervalsMin, 'min', 0, PAPER_C_MAX_INTERVAL_MIN, { lowOpen: true });
+}
+
+/** Pages of the simulated memory for `txns` transactions; refuses an image too large to simulate, naming tps. */
+function simulatedPages(m: PaperCModel, txns: number): number {
+  const pages = paperCFullImagePages(m.layout, txns);
+  if (pages > MAX_SIMULATED_PAGES) {
+    throw new ParameterError('tps', m.tps, 'tps', `small enough that the simulated image fits ${MAX_SIMULATED_PAGES} pages`,
+      `${pages} pages of ${m.layout.pageBytes} B; lower tps or the interval, raise pageBytes, or pass simulate: false`);
+  }
+  return pages;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -198,11 +279,11 @@ export interface TpcDirtySimulation {
  * time 0 and records the distinct dirty pages at each interval length (one pass).
  */
 export function simulateTpcDirtyPages(m: PaperCModel, intervalsMin: readonly number[], seed: number): TpcDirtySimulation {
-  requireInteger('seed', seed, '', -(2 ** 31), 2 ** 31 - 1);
+  requireSeed(seed);
+  requireIntervalsMin(intervalsMin);
   const sorted = [...intervalsMin].sort((a, b) => a - b);
-  for (const t of sorted) requirePositive('intervalMin', t, 'min');
   const maxTxns = tpcTxnsIn(m.tps, sorted[sorted.length - 1] * 60);
-  const mem = new TwoPlaneMemory(paperCFullImagePages(m.layout, maxTxns));
+  const mem = new TwoPlaneMemory(simulatedPages(m, maxTxns));
   const gen = new TpcAbGenerator(m.layout, new Rng(seed));
   const L = m.layout;
   const dirtyPages: number[] = [];
@@ -252,13 +333,15 @@ function fig4Row(m: PaperCModel, intervalMin: number): Fig4Row {
 // The whole experiment
 
 export interface PaperCRunOptions extends PaperCOptions {
-  /** Checkpoint intervals of the sweeps, min. Default 1..120. */
+  /** Checkpoint intervals of the sweeps, min, each in (0, one week]. Default 1..120. */
   intervalsMin?: number[];
   /** Seed of the TPC-A/B simulation. Default 1. */
   seed?: number;
   /** Also simulate the dirty pages (default true). */
   simulate?: boolean;
 }
+
+const RUN_OPTIONS = [...PAPER_C_MODEL_OPTIONS, 'intervalsMin', 'seed', 'simulate'] as const;
 
 export interface TwoPlaneCycle {
   intervalMin: number;
@@ -280,8 +363,11 @@ export interface PaperCResult {
     pageBytes: number;
     flashProfile: string;
     logDevice: string;
+    hardwareTps: number;
     backupUnits: number;
     chipsPerUnit: number;
+    logDevices: number;
+    recoveryGroups: number;
     applyUsPerTxn: number;
     hotPages: number;
     hotReloadS: number;
@@ -293,13 +379,21 @@ export interface PaperCResult {
   twoPlane?: TwoPlaneCycle;
   /** Fig. 3 and Fig. 4 rows (closed form) at the paper's reference interval (C1's), whatever the sweep. */
   reference: { intervalMin: number; fig3: Fig3Row; fig4: Fig4Row };
-  /** Values compared with C1–C5. */
+  /**
+   * Values compared with C1–C5. C1–C4 are the configured model (its hardware, page, flash and
+   * log device) at the paper's load and intervals (checks.ts); C5 compares that with the larger
+   * load on hardware scaled by the same factor.
+   */
   checks: {
     c1BackupS: number;
     c2BackupS: number;
     c3WorstS: number;
     c4MeanS: number;
     c5: {
+      /** The load factor (2) and the hardware on each side. */
+      tpsFactor: number;
+      hardware1000: PaperCHardware;
+      hardware2000: PaperCHardware;
       backup1000S: number;
       backup2000S: number;
       worst1000S: number;
@@ -308,19 +402,25 @@ export interface PaperCResult {
       mean2000S: number;
       /** Largest |ratio − 1| over backup, worst and mean. */
       maxRelDiff: number;
-      /** Same with one shared log device at 2000 tps. */
+      /** Worst recovery at the larger load with the other hardware scaled but the log devices not. */
       worst2000SharedLogS: number;
+      /** Control: the larger load on the unscaled hardware (closed form), s. */
+      backup2000FixedHardwareS: number;
+      worst2000FixedHardwareS: number;
+      /** Control: log part of the worst recovery (worst − reload), larger load on unscaled hardware over the paper's load. */
+      logPartRatioFixedHardware: number;
     };
   };
 }
 
 /** Simulated 2-plane cycle: interval T of transactions, checkpoint, backup δ while transactions run, re-sync. */
 export function simulateTwoPlaneCycle(m: PaperCModel, intervalMin: number, seed: number): TwoPlaneCycle {
-  requirePositive('intervalMin', intervalMin, 'min');
+  requireInRange('intervalMin', intervalMin, 'min', 0, PAPER_C_MAX_INTERVAL_MIN, { lowOpen: true });
+  requireSeed(seed);
   const txns = tpcTxnsIn(m.tps, intervalMin * 60);
   const L = m.layout;
   // room for two intervals of history
-  const mem = new TwoPlaneMemory(paperCFullImagePages(L, 2 * txns + 1));
+  const mem = new TwoPlaneMemory(simulatedPages(m, 2 * txns + 1));
   const gen = new TpcAbGenerator(L, new Rng(seed));
   gen.run(txns, mem);
   const image = mem.startBackup();
@@ -354,10 +454,14 @@ export function paperCIntervalsMin(maxIntervalMin: number): number[] {
 
 /** Runs Fig. 3, Fig. 4, the 2-plane cycle and the C1–C5 values. */
 export function runPaperC(opts: PaperCRunOptions = {}): PaperCResult {
-  const m = paperCModel(opts);
+  requireKnownOptions('runPaperC', opts, RUN_OPTIONS);
+  const modelOpts = paperCModelOptions(opts);
+  const m = paperCModel(modelOpts);
   const intervals = opts.intervalsMin ?? paperCDefaultIntervalsMin();
+  requireIntervalsMin(intervals);
   const seed = opts.seed ?? 1;
-  const simulate = opts.simulate ?? true;
+  requireSeed(seed);
+  const simulate = requireBoolean('simulate', opts.simulate ?? true);
   const sim = simulate ? simulateTpcDirtyPages(m, intervals, seed) : undefined;
   const simAt = new Map<number, number>();
   if (sim) sim.intervalMin.forEach((t, i) => simAt.set(t, sim.dirtyPages[i]));
@@ -366,18 +470,24 @@ export function runPaperC(opts: PaperCRunOptions = {}): PaperCResult {
 
   const backupAt = (mm: PaperCModel, min: number) => backupTimeS(mm.backup, expectedDirtyPages(mm.layout, tpcTxnsIn(mm.tps, min * 60)).total);
   const P = PAPER_C;
-  const base = m.tps === PAPER_C_BASE_TPS ? m : paperCModel({ ...opts, tps: PAPER_C_BASE_TPS, backupUnits: undefined });
+  // C1–C4: the configured model at the paper's load (its hardware as configured)
+  const base = m.tps === P.tps ? m : paperCModel({ ...modelOpts, tps: P.tps });
   const c1 = backupAt(base, P.C1.intervalMin);
   const c2 = backupAt(base, P.C2.intervalMin);
   const c3 = worstHotSpotRecoveryS(base.recovery, P.C3.intervalMin * 60);
   const c4 = meanHotSpotRecoveryS(base.recovery, P.C4.intervalMin * 60);
 
-  // C5: twice the rate with twice the backup units (and recovery groups); dirty pages simulated
-  // for both rates with the same seed, so the comparison is between two simulations
-  // (closed form for both when simulate = false).
+  // C5: k times the load on k times each part of the hardware that scales (backup units, log
+  // devices, recovery groups; the chips per unit are the multi-buffer depth and stay). Dirty
+  // pages simulated for both loads with the same seed, so the comparison is between two
+  // simulations (closed form for both when simulate = false). Control: the same larger load on
+  // the unscaled hardware.
+  const k = P.C5.tpsFactor;
   const c5S = P.C5.intervalMin * 60;
-  const double = paperCModel({ ...opts, tps: P.C5.tpsFactor * PAPER_C_BASE_TPS, backupUnits: P.C5.tpsFactor * base.backup.units });
-  // with simulate = false both sides use the closed form
+  const hw = base.hardware;
+  const hwScaled: PaperCHardware = { ...hw, backupUnits: k * hw.backupUnits, logDevices: k * hw.logDevices, recoveryGroups: k * hw.recoveryGroups };
+  const double = paperCModel({ ...modelOpts, tps: k * P.tps, ...hwScaled });
+  const fixed = paperCModel({ ...modelOpts, tps: k * P.tps, ...hw });
   const closedAt = (mm: PaperCModel) => expectedDirtyPages(mm.layout, tpcTxnsIn(mm.tps, c5S)).total;
   const simBase = !simulate
     ? closedAt(base)
@@ -389,7 +499,8 @@ export function runPaperC(opts: PaperCRunOptions = {}): PaperCResult {
   const backup2000S = backupTimeS(double.backup, simDouble);
   const worst2000S = worstHotSpotRecoveryS(double.recovery, c5S);
   const mean2000S = meanHotSpotRecoveryS(double.recovery, c5S);
-  const shared = { ...double.recovery, sharedLogDevice: true };
+  const sharedLog = { ...double.recovery, logDevices: hw.logDevices };
+  const worstFixed = worstHotSpotRecoveryS(fixed.recovery, c5S);
   const maxRelDiff = max([
     Math.abs(backup2000S / backup1000S - 1),
     Math.abs(worst2000S / c3 - 1),
@@ -402,8 +513,11 @@ export function runPaperC(opts: PaperCRunOptions = {}): PaperCResult {
       pageBytes: m.backup.pageBytes,
       flashProfile: m.profile.name,
       logDevice: m.logDeviceName,
+      hardwareTps: m.hardwareTps,
       backupUnits: m.backup.units,
       chipsPerUnit: m.backup.chipsPerUnit,
+      logDevices: m.hardware.logDevices,
+      recoveryGroups: m.hardware.recoveryGroups,
       applyUsPerTxn: m.recovery.applyUsPerTxn,
       hotPages: m.layout.branchPages + m.layout.tellerPages,
       hotReloadS: m.recovery.hotReloadS,
@@ -424,6 +538,9 @@ export function runPaperC(opts: PaperCRunOptions = {}): PaperCResult {
       c3WorstS: c3,
       c4MeanS: c4,
       c5: {
+        tpsFactor: k,
+        hardware1000: hw,
+        hardware2000: hwScaled,
         backup1000S,
         backup2000S,
         worst1000S: c3,
@@ -431,7 +548,10 @@ export function runPaperC(opts: PaperCRunOptions = {}): PaperCResult {
         mean1000S: c4,
         mean2000S,
         maxRelDiff,
-        worst2000SharedLogS: worstHotSpotRecoveryS(shared, c5S),
+        worst2000SharedLogS: worstHotSpotRecoveryS(sharedLog, c5S),
+        backup2000FixedHardwareS: backupTimeS(fixed.backup, closedAt(fixed)),
+        worst2000FixedHardwareS: worstFixed,
+        logPartRatioFixedHardware: (worstFixed - fixed.recovery.hotReloadS) / (c3 - base.recovery.hotReloadS),
       },
     },
   };
@@ -446,6 +566,8 @@ export function paperCPageSizeSensitivity(pageSizes: readonly number[], opts: Pa
   ratio60to30: number;
   dirtyFraction30: number;
 }> {
+  requireKnownOptions('paperCPageSizeSensitivity', opts, PAPER_C_MODEL_OPTIONS);
+  requireIntegerArray('pageSizes', pageSizes, 'B', 1, 1 << 20);
   const profile = flashProfile(opts.flashProfile ?? 'era-nand-1992');
   return pageSizes.map((pageBytes) => {
     if (pageBytes > flashBlockBytes(profile)) {
@@ -462,6 +584,7 @@ export function paperCPageSizeSensitivity(pageSizes: readonly number[], opts: Pa
 
 /** Distinct account pages touched by `txns` transactions (re-export of the occupancy formula for notebooks). */
 export function accountPagesTouched(layout: TpcAbLayout, txns: number): number {
+  requireNonNegative('txns', txns, 'transactions');
   return expectedDistinctPages(layout.accounts, layout.accountsPerPage, txns);
 }
 
@@ -479,7 +602,8 @@ export function paperCLogDeviceComparison(intervalMin = 30, opts: PaperCOptions 
   worstS: number;
   meanS: number;
 }> {
-  requirePositive('intervalMin', intervalMin, 'min');
+  requireInRange('intervalMin', intervalMin, 'min', 0, PAPER_C_MAX_INTERVAL_MIN, { lowOpen: true });
+  requireKnownOptions('paperCLogDeviceComparison', opts, PAPER_C_MODEL_OPTIONS);
   const setup = paperCSetup();
   return Object.keys(setup.logDevices).map((name) => {
     const m = paperCModel({ ...opts, logDevice: name });
@@ -497,6 +621,7 @@ export function paperCLogDeviceComparison(intervalMin = 30, opts: PaperCOptions 
 
 /** Every input of the model with its value, unit, kind (source / derived / calibrated) and source. */
 export function paperCInputs(opts: PaperCOptions = {}): Array<{ input: string; value: number | string; unit: string; kind: string; source: string }> {
+  requireKnownOptions('paperCInputs', opts, PAPER_C_MODEL_OPTIONS);
   const m = paperCModel(opts);
   const setup = m.setup;
   const cal = paperCCalibration();
@@ -514,7 +639,10 @@ export function paperCInputs(opts: PaperCOptions = {}): Array<{ input: string; v
     { input: 'endurance', value: p.enduranceCycles, unit: 'P/E cycles', kind: 'source', source: src.enduranceCycles },
     { input: 'chips per backup unit (multi-buffer depth)', value: m.backup.chipsPerUnit, unit: 'chips', kind: 'derived', source: '⌈(P(t_x+t_b)+t_e)/(P·t_x)⌉ from the chip timings (backup-unit.ts)' },
     { input: 'backup units at 1000 tps', value: cal.backupUnitsAt1000Tps.value, unit: 'units', kind: 'calibrated → C2', source: cal.backupUnitsAt1000Tps.rule },
-    { input: 'backup units at this tps', value: m.backup.units, unit: 'units', kind: 'derived', source: 'calibrated count × tps/1000 (paper §4: parallel hardware)' },
+    { input: 'hardware sized for', value: m.hardwareTps, unit: 'tps', kind: 'option', source: 'hardwareTps: backup units, log devices and recovery groups grow with it (paper §4, C5); default the paper\'s load' },
+    { input: 'backup units', value: m.backup.units, unit: 'units', kind: 'derived', source: 'backupUnits, or the calibrated count × hardwareTps/1000 (paper §4: parallel hardware)' },
+    { input: 'log devices', value: m.hardware.logDevices, unit: 'devices', kind: 'derived', source: 'logDevices, or one per 1000 tps of hardwareTps' },
+    { input: 'recovery groups', value: m.hardware.recoveryGroups, unit: 'groups', kind: 'derived', source: 'recoveryGroups, or one per 1000 tps of hardwareTps' },
     { input: 'TPC-A/B scaling and record sizes', value: `${setup.tpc.branchesPerTps}/${setup.tpc.tellersPerTps}/${setup.tpc.accountsPerTps} per tps; ${setup.tpc.accountRecordBytes}/${setup.tpc.tellerRecordBytes}/${setup.tpc.branchRecordBytes}/${setup.tpc.historyRecordBytes} B`, unit: '', kind: 'source', source: setup.tpc.source },
     { input: 'DB page', value: m.backup.pageBytes, unit: 'B', kind: 'source', source: setup.pageBytesSource },
     { input: 'log bytes per transaction', value: setup.log.logBytesPerTxn, unit: 'B', kind: 'source', source: setup.log.source },
@@ -533,6 +661,8 @@ export function paperCMultiBufferSweep(
   flashPages = 20_000,
   flashProfileName = 'era-nand-1992',
 ): Array<{ chips: number; exactMs: number; closedFormMs: number; transferOnlyMs: number; busUtilisation: number }> {
+  requireIntegerArray('chips', chips, 'chips', 1, 1_000_000);
+  requireInteger('flashPages', flashPages, 'pages', 0, 10_000_000);
   const profile = flashProfile(flashProfileName);
   return chips.map((n) => {
     const s = simulateMultiBufferWrite(profile, n, flashPages);
@@ -556,9 +686,10 @@ export function paperCRecoverySawtooth(
   pointsPerCycle = 60,
   opts: PaperCOptions = {},
 ): Array<{ failureMin: number; recoveryS: number; recoveryBmpIntactS: number }> {
-  requirePositive('intervalMin', intervalMin, 'min');
-  requireInteger('cycles', cycles, 'cycles', 1);
-  requireInteger('pointsPerCycle', pointsPerCycle, 'points', 2);
+  requireInRange('intervalMin', intervalMin, 'min', 0, PAPER_C_MAX_INTERVAL_MIN, { lowOpen: true });
+  requireInteger('cycles', cycles, 'cycles', 1, 1000);
+  requireInteger('pointsPerCycle', pointsPerCycle, 'points', 2, 100_000);
+  requireKnownOptions('paperCRecoverySawtooth', opts, PAPER_C_MODEL_OPTIONS);
   const m = paperCModel(opts);
   const out: Array<{ failureMin: number; recoveryS: number; recoveryBmpIntactS: number }> = [];
   for (let k = 0; k < cycles; k++) {

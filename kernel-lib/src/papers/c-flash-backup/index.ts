@@ -22,6 +22,7 @@ export {
   PAPER_C,
   paperCClaims,
   paperCChecks,
+  paperCC1Deviation,
 } from './checks.js';
 export {
   paperCMultiBufferFigure,
@@ -31,6 +32,11 @@ export {
   paperCCheckpointOptimumFigure,
   paperCWearFigure,
 } from './figures.js';
+export {
+  FLASH_BACKUP_RANGES,
+  flashBackupParameters,
+  type FlashBackupParameters,
+} from './notebook-parameters.js';
 export {
   paperCSimulationTable,
   paperCC5Table,
@@ -43,7 +49,11 @@ export {
 } from './checkpoint-interval.js';
 export {
   PAPER_C_BASE_TPS,
-  paperCRecoveryGroups,
+  PAPER_C_MAX_TPS,
+  PAPER_C_MAX_INTERVAL_MIN,
+  PAPER_C_MODEL_OPTIONS,
+  paperCModelOptions,
+  paperCHardwareFor,
   paperCModel,
   paperCFullImagePages,
   fitPaperCCalibration,
@@ -61,6 +71,7 @@ export {
   paperCRecoverySawtooth,
   type PaperCOptions,
   type PaperCModel,
+  type PaperCHardware,
   type Fig3Row,
   type TpcDirtySimulation,
   type Fig4Row,

@@ -28,8 +28,22 @@ export function paperCSimulationTable(r: PaperCResult): ColumnTable {
   return aq.from(rows);
 }
 
-/** C5's parts: the times at the paper's load and at the larger load (s). */
+/**
+ * C5's parts and its controls at the C5 interval: the paper's load on the configured hardware,
+ * the larger load on hardware scaled by the same factor (C5), the same with the log devices not
+ * scaled, and the larger load on the unscaled hardware (s; blank = not computed).
+ */
 export function paperCC5Table(r: PaperCResult): ColumnTable {
   const c = r.checks.c5;
-  return aq.from([{ worst1000S: c.worst1000S, worst2000S: c.worst2000S, worst2000SharedLogS: c.worst2000SharedLogS, backup1000S: c.backup1000S, backup2000S: c.backup2000S }]);
+  const h1 = c.hardware1000;
+  const h2 = c.hardware2000;
+  const row = (configuration: string, factor: number, h: typeof h1, backupS: number | null, worstS: number, meanS: number | null) => ({
+    configuration, loadFactor: factor, backupUnits: h.backupUnits, logDevices: h.logDevices, recoveryGroups: h.recoveryGroups, backupS, worstS, meanS,
+  });
+  return aq.from([
+    row("paper's load, configured hardware", 1, h1, c.backup1000S, c.worst1000S, c.mean1000S),
+    row('larger load, scaled hardware (C5)', c.tpsFactor, h2, c.backup2000S, c.worst2000S, c.mean2000S),
+    row('larger load, scaled hardware but log devices not', c.tpsFactor, { ...h2, logDevices: h1.logDevices }, null, c.worst2000SharedLogS, null),
+    row('larger load, same hardware (control)', c.tpsFactor, h1, c.backup2000FixedHardwareS, c.worst2000FixedHardwareS, null),
+  ]);
 }
