@@ -355,6 +355,8 @@ export interface TwoPlaneCycle {
   resyncPagesExpected: number;
   /** Transactions that ran during the backup (none waited: the MMP served them). */
   txnsDuringBackup: number;
+  /** The backup outlasts the interval: the next checkpoint would come before it ends (the hardware is too small for the load). */
+  backupOverrunsInterval: boolean;
 }
 
 export interface PaperCResult {
@@ -419,8 +421,10 @@ export function simulateTwoPlaneCycle(m: PaperCModel, intervalMin: number, seed:
   requireSeed(seed);
   const txns = tpcTxnsIn(m.tps, intervalMin * 60);
   const L = m.layout;
-  // room for two intervals of history
-  const mem = new TwoPlaneMemory(simulatedPages(m, 2 * txns + 1));
+  // room for the history of the interval and of the backup after it: the backup of the whole
+  // image bounds δ from above (it may exceed the interval on little hardware under much load)
+  const duringAtMost = tpcTxnsIn(m.tps, backupTimeS(m.backup, paperCFullImagePages(L, txns)));
+  const mem = new TwoPlaneMemory(simulatedPages(m, txns + duringAtMost + 1));
   const gen = new TpcAbGenerator(L, new Rng(seed));
   gen.run(txns, mem);
   const image = mem.startBackup();
@@ -438,6 +442,7 @@ export function simulateTwoPlaneCycle(m: PaperCModel, intervalMin: number, seed:
     resyncPages: resync,
     resyncPagesExpected: e.branch + e.teller + e.account + (during > 0 ? historyPages : 0),
     txnsDuringBackup: during,
+    backupOverrunsInterval: backupS > intervalMin * 60,
   };
 }
 

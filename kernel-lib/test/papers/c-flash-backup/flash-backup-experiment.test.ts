@@ -212,3 +212,12 @@ test('the other public functions of paper C validate their own arguments, named 
   assert.throws(() => paperCModel({ pageBytes: 50 }), /pageBytes = 50 B .*≥ 100 B/);
   assert.throws(() => accountPagesTouched(m.layout, -1), /txns = -1 transactions/);
 });
+
+test('2-plane cycle on little hardware under much load: the backup outlasts the interval, the simulation still has room (was: page out of range)', () => {
+  const m = paperCModel({ tps: 4000, hardwareTps: 100 }); // one backup unit
+  const tp = simulateTwoPlaneCycle(m, 10, 1);
+  assert.equal(tp.backupOverrunsInterval, true);
+  assert.ok(tp.txnsDuringBackup > 4000 * 10 * 60);
+  assert.ok(Math.abs(tp.resyncPages - tp.resyncPagesExpected) <= 4 * Math.sqrt(tp.resyncPagesExpected) + 1);
+  assert.equal(simulateTwoPlaneCycle(paperCModel(), 30, 1).backupOverrunsInterval, false);
+});
