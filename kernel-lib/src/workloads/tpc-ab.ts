@@ -137,7 +137,9 @@ export function expectedDistinctPages(records: number, perPage: number, draws: n
 
 /** History pages written by `txns` appends starting at record `cursor` of the history. */
 export function historyPagesTouched(layout: TpcAbLayout, txns: number, cursor = 0): number {
-  if (txns <= 0) return 0;
+  requireNonNegative('txns', txns, 'transactions');
+  requireInteger('cursor', cursor, 'records', 0);
+  if (txns === 0) return 0;
   const first = Math.floor(cursor / layout.historyPerPage);
   const last = Math.floor((cursor + txns - 1) / layout.historyPerPage);
   return last - first + 1;

@@ -49,6 +49,8 @@ test('history pages are appended sequentially', () => {
   assert.equal(historyPagesTouched(L, 81), 1);
   assert.equal(historyPagesTouched(L, 82), 2);
   assert.equal(historyPagesTouched(L, 2, 80), 2);
+  assert.throws(() => historyPagesTouched(L, -1), /txns = -1 transactions/);
+  assert.throws(() => historyPagesTouched(L, 2, -3), /cursor = -3 records/);
 });
 
 test('simulated dirty pages agree with the closed form (per table, 3 seeds, 10 tps, 4 KiB and 1 KiB pages)', () => {

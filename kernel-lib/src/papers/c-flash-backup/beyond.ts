@@ -10,8 +10,20 @@ import { backupTimeS } from './mmdb-backup.js';
 import { meanHotSpotRecoveryS, worstHotSpotRecoveryS } from './log-recovery.js';
 import { argminLogGrid, dalyIntervalS, lostPerFailureS, youngIntervalS } from './checkpoint-interval.js';
 import { expectedDirtyPages, tpcTxnsIn } from '../../workloads/tpc-ab.js';
-import { paperCFullImagePages, paperCModel, type PaperCModel, type PaperCOptions } from './flash-backup-experiment.js';
+import {
+  PAPER_C_MAX_INTERVAL_MIN,
+  PAPER_C_MODEL_OPTIONS,
+  paperCFullImagePages,
+  paperCModel,
+  paperCModelOptions,
+  type PaperCModel,
+  type PaperCOptions,
+} from './flash-backup-experiment.js';
+import { requireArrayInRange, requireKnownOptions, requireNonEmptyArray } from './options.js';
+import { requireOneOf } from '../../core/validate.js';
+import { FLASH_PROFILE_NAMES } from './flash-profiles.js';
 import { paperCCalibration } from './setup.js';
+import { PAPER_C } from './checks.js';
 
 /** Modeled backup time δ(T) for an interval of T seconds. */
 export function paperCBackupAtS(m: PaperCModel, intervalS: number): number {
@@ -54,7 +66,10 @@ export function paperCCheckpointOptimum(
   mtbfH: readonly number[],
   opts: PaperCOptions & { intervalsMin?: number[] } = {},
 ): CheckpointOptimumResult {
-  const m = paperCModel(opts);
+  requireKnownOptions('paperCCheckpointOptimum', opts, [...PAPER_C_MODEL_OPTIONS, 'intervalsMin']);
+  requireArrayInRange('mtbfH', mtbfH, 'h', 0, 1e7, { lowOpen: true });
+  if (opts.intervalsMin !== undefined) requireArrayInRange('intervalsMin', opts.intervalsMin, 'min', 0, PAPER_C_MAX_INTERVAL_MIN, { lowOpen: true });
+  const m = paperCModel(paperCModelOptions(opts));
   const grid = opts.intervalsMin ?? Array.from({ length: 200 }, (_, i) => Math.exp(Math.log(1) + (i / 199) * Math.log(24 * 60)));
   const delta = (T: number) => paperCBackupAtS(m, T);
   const rows: CheckpointOptimumRow[] = [];
@@ -112,12 +127,15 @@ export function paperCWear(
   profiles: readonly string[] = ['era-nand-1992', 'modern-tlc-2022'],
   opts: PaperCOptions & { imageCopies?: number } = {},
 ): WearRow[] {
+  requireKnownOptions('paperCWear', opts, [...PAPER_C_MODEL_OPTIONS, 'imageCopies']);
+  requireArrayInRange('intervalsMin', intervalsMin, 'min', 0, PAPER_C_MAX_INTERVAL_MIN, { lowOpen: true });
+  requireNonEmptyArray('profiles', profiles, '', 'flash profile names', (n, v) => requireOneOf(n, v, FLASH_PROFILE_NAMES));
   const copies = opts.imageCopies ?? 2;
-  requireInteger('imageCopies', copies, 'copies', 1);
+  requireInteger('imageCopies', copies, 'copies', 1, 1000);
   const rows: WearRow[] = [];
   for (const name of profiles) {
     const profile = flashProfile(name);
-    const m = paperCModel({ ...opts, flashProfile: name });
+    const m = paperCModel({ ...paperCModelOptions(opts), flashProfile: name });
     const imageBytes = m.layout.fixedPages * m.backup.pageBytes;
     const chips = Math.ceil((copies * imageBytes) / flashChipBytes(profile));
     const capacity = chips * flashChipBytes(profile);
@@ -159,6 +177,8 @@ export interface ModernScenarioOptions {
   diesPerChannel?: number;
   /** Intervals, min. */
   intervalsMin?: number[];
+  /** DB page size, B. Default setup.json (4096). */
+  pageBytes?: number;
 }
 
 export interface ModernScenarioResult {
@@ -180,20 +200,23 @@ export interface ModernScenarioResult {
 /**
  * The design on modern hardware: a DRAM-sized TPC-A/B database behind NVMe-class flash
  * (modern TLC profile). The log apply time per transaction stays the calibrated 1990s value
- * (no modern figure is fitted); recovery groups scale with tps as in the paper's C5.
+ * (no modern figure is fitted); log devices and recovery groups are sized for the load
+ * (`hardwareTps = tps`, one each per 1000 tps) as in the paper's C5.
  */
 export function paperCModernScenario(o: ModernScenarioOptions = {}): ModernScenarioResult {
+  requireKnownOptions('paperCModernScenario', o, ['tps', 'ssds', 'channelsPerSsd', 'diesPerChannel', 'intervalsMin', 'pageBytes']);
   const tps = o.tps ?? 100_000;
   const ssds = o.ssds ?? 1;
   const channelsPerSsd = o.channelsPerSsd ?? 8;
   const dies = o.diesPerChannel ?? 8;
-  requireInteger('ssds', ssds, 'SSDs', 1);
-  requireInteger('channelsPerSsd', channelsPerSsd, 'channels', 1);
-  requireInteger('diesPerChannel', dies, 'dies', 1);
+  requireInteger('ssds', ssds, 'SSDs', 1, 10_000);
+  requireInteger('channelsPerSsd', channelsPerSsd, 'channels', 1, 1024);
+  requireInteger('diesPerChannel', dies, 'dies', 1, 1024);
   const intervals = o.intervalsMin ?? [1, 5, 10, 15, 30, 60, 120];
+  requireArrayInRange('intervalsMin', intervals, 'min', 0, PAPER_C_MAX_INTERVAL_MIN, { lowOpen: true });
   const cal = paperCCalibration();
   const mk = (n: number, chips?: number) =>
-    paperCModel({ tps, flashProfile: 'modern-tlc-2022', backupUnits: n * channelsPerSsd, chipsPerUnit: chips ?? dies, applyUsPerTxn: cal.applyUsPerTxn.value });
+    paperCModel({ tps, hardwareTps: tps, pageBytes: o.pageBytes, flashProfile: 'modern-tlc-2022', backupUnits: n * channelsPerSsd, chipsPerUnit: chips ?? dies, applyUsPerTxn: cal.applyUsPerTxn.value });
   const m = mk(ssds);
   const busBound = mk(ssds, 10_000);
   const rows = intervals.map((t) => {
@@ -213,8 +236,8 @@ export function paperCModernScenario(o: ModernScenarioOptions = {}): ModernScena
   while (need < 100_000 && backupTimeS(mk(need).backup, d60) > 60) need = Math.ceil(need * 1.1 + 1);
   // step back to the smallest count
   while (need > 1 && backupTimeS(mk(need - 1).backup, d60) <= 60) need--;
-  const era = paperCModel({ tps: 1000 });
-  const f = (mm: PaperCModel) => expectedDirtyPages(mm.layout, tpcTxnsIn(mm.tps, 1800)).account / mm.layout.accountPages;
+  const era = paperCModel({ tps: PAPER_C.tps, pageBytes: o.pageBytes });
+  const f = (mm: PaperCModel) => expectedDirtyPages(mm.layout, tpcTxnsIn(mm.tps, PAPER_C.C1.intervalMin * 60)).account / mm.layout.accountPages;
   const modernProfile = flashProfile('modern-tlc-2022');
   const tx = (modernProfile.pageBytes * modernProfile.ioCycleNs) / 1000;
   return {

@@ -14,7 +14,7 @@
  * restart cost R. `lostPerFailureS` takes the rework as a function so that a system whose
  * rework is log replay (faster than real time) can be modelled too.
  */
-import { requireNonNegative, requirePositive } from '../../core/validate.js';
+import { ParameterError, requireInteger, requireNonNegative, requirePositive, requireRange } from '../../core/validate.js';
 
 /** Young's optimum interval, s. */
 export function youngIntervalS(checkpointS: number, mtbfS: number): number {
@@ -51,8 +51,11 @@ export function lostPerFailureS(
 
 /** Grid minimiser of a positive function over [lo, hi] (log-spaced, then refined), returns argmin. */
 export function argminLogGrid(f: (x: number) => number, lo: number, hi: number, points = 400): number {
+  if (typeof f !== 'function') throw new ParameterError('f', f, '', 'a function of one number');
   requirePositive('lo', lo);
   requirePositive('hi', hi);
+  requireRange('[lo, hi]', lo, hi);
+  requireInteger('points', points, 'points', 2, 1_000_000);
   let best = lo;
   let bestV = Infinity;
   const step = Math.log(hi / lo) / (points - 1);

@@ -19,6 +19,29 @@ export {
   type ModernScenarioResult,
 } from './beyond.js';
 export {
+  PAPER_C,
+  paperCClaims,
+  paperCChecks,
+  paperCC1Deviation,
+} from './checks.js';
+export {
+  paperCMultiBufferFigure,
+  paperCBackupFigure,
+  paperCRecoveryFigure,
+  paperCSawtoothFigure,
+  paperCCheckpointOptimumFigure,
+  paperCWearFigure,
+} from './figures.js';
+export {
+  FLASH_BACKUP_RANGES,
+  flashBackupParameters,
+  type FlashBackupParameters,
+} from './notebook-parameters.js';
+export {
+  paperCSimulationTable,
+  paperCC5Table,
+} from './tables.js';
+export {
   youngIntervalS,
   dalyIntervalS,
   lostPerFailureS,
@@ -26,13 +49,18 @@ export {
 } from './checkpoint-interval.js';
 export {
   PAPER_C_BASE_TPS,
-  paperCRecoveryGroups,
+  PAPER_C_MAX_TPS,
+  PAPER_C_MAX_INTERVAL_MIN,
+  PAPER_C_MODEL_OPTIONS,
+  paperCModelOptions,
+  paperCHardwareFor,
   paperCModel,
   paperCFullImagePages,
   fitPaperCCalibration,
   simulateTpcDirtyPages,
   simulateTwoPlaneCycle,
   paperCDefaultIntervalsMin,
+  paperCIntervalsMin,
   runPaperC,
   paperCPageSizeSensitivity,
   accountPagesTouched,
@@ -43,6 +71,7 @@ export {
   paperCRecoverySawtooth,
   type PaperCOptions,
   type PaperCModel,
+  type PaperCHardware,
   type Fig3Row,
   type TpcDirtySimulation,
   type Fig4Row,

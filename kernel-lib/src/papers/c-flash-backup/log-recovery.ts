@@ -13,9 +13,13 @@
  * bytes per transaction, B the log device bandwidth and c the apply time per transaction.
  * Worst case: t = T (just before the next checkpoint). Mean: t uniform on [0, T], so
  *   R̄(T) = R_load + (tps·T/2)·(b/B + c).
- * With `parallelUnits` recovery units (paper §4: backup and recovery are hardware-controlled
- * and run in parallel when the database grows), the log is split evenly over them (each with
- * its own log device unless `sharedLogDevice`); R_load is already the parallel reload time.
+ * Recovery hardware (paper §4: backup and recovery are hardware-controlled and run in parallel
+ * when the database grows) is explicit: the log is spread evenly over L log devices read in
+ * parallel (aggregate bandwidth L·B) and applied by G recovery groups in parallel, each
+ * replaying its share of the records, so
+ *   R(t) = R_load + (tps·t)·b / (L·B) + (tps·t)·c / G.
+ * R_load is already the parallel reload over the backup units. Nothing here depends on tps
+ * except through tps·t: doubling tps on the same hardware doubles the log part.
  *
  * Simpler than a real recovery manager: log read and apply are not overlapped (sum, not max);
  * no log-record ordering or undo (redo-only logical log); on-demand recovery of cold pages is
@@ -34,13 +38,10 @@ export interface HotSpotRecoveryParams {
   applyUsPerTxn: number;
   /** Time to reload the hot-spot pages from flash with the units working in parallel, s. */
   hotReloadS: number;
-  /** Recovery units working in parallel (1 = one). */
-  parallelUnits: number;
-  /**
-   * True: all units share one log device (its bandwidth does not scale with the units).
-   * Default false: each unit has its own log device.
-   */
-  sharedLogDevice?: boolean;
+  /** Log devices the log is spread over, read in parallel (each at `logBandwidthMBps`). */
+  logDevices: number;
+  /** Recovery groups applying the log in parallel (each replays its share of the records). */
+  recoveryGroups: number;
 }
 
 function validate(p: HotSpotRecoveryParams): void {
@@ -49,7 +50,8 @@ function validate(p: HotSpotRecoveryParams): void {
   requirePositive('logBandwidthMBps', p.logBandwidthMBps, 'MB/s');
   requireNonNegative('applyUsPerTxn', p.applyUsPerTxn, 'µs');
   requireNonNegative('hotReloadS', p.hotReloadS, 's');
-  requireInteger('parallelUnits', p.parallelUnits, 'units', 1);
+  requireInteger('logDevices', p.logDevices, 'devices', 1);
+  requireInteger('recoveryGroups', p.recoveryGroups, 'groups', 1);
 }
 
 /** Seconds of recovery per second of elapsed time since the checkpoint (log read + apply). */
@@ -57,16 +59,14 @@ export function logReplaySecondsPerSecond(p: HotSpotRecoveryParams): number {
   validate(p);
   const readS = (p.tps * p.logBytesPerTxn) / (p.logBandwidthMBps * 1e6);
   const applyS = p.tps * p.applyUsPerTxn * 1e-6;
-  const readParallel = p.sharedLogDevice ? 1 : p.parallelUnits;
-  return readS / readParallel + applyS / p.parallelUnits;
+  return readS / p.logDevices + applyS / p.recoveryGroups;
 }
 
 /** Time to read the log written in `elapsedS` seconds, s. */
 export function logReadS(p: HotSpotRecoveryParams, elapsedS: number): number {
   validate(p);
   requireNonNegative('elapsedS', elapsedS, 's');
-  const readParallel = p.sharedLogDevice ? 1 : p.parallelUnits;
-  return (p.tps * elapsedS * p.logBytesPerTxn) / (p.logBandwidthMBps * 1e6) / readParallel;
+  return (p.tps * elapsedS * p.logBytesPerTxn) / (p.logBandwidthMBps * 1e6) / p.logDevices;
 }
 
 /**
@@ -102,7 +102,7 @@ export function fitApplyUsPerTxn(p: Omit<HotSpotRecoveryParams, 'applyUsPerTxn'>
   const base: HotSpotRecoveryParams = { ...p, applyUsPerTxn: 0 };
   const fixed = hotSpotRecoveryS(base, intervalS);
   const txns = p.tps * intervalS;
-  const applyS = (targetS - fixed) * p.parallelUnits;
+  const applyS = (targetS - fixed) * p.recoveryGroups;
   if (applyS <= 0) {
     throw new RangeError(
       `cannot fit applyUsPerTxn: reload + log read alone take ${fixed.toFixed(3)} s ≥ target ${targetS} s`,

@@ -26,8 +26,8 @@ export interface PaperCSetup {
 export interface CalibratedValue {
   value: number;
   unit: string;
-  calibratedTo: string;
-  target: Record<string, number>;
+  /** The check id in checks.ts (PAPER_C) whose number this value was fitted to. */
+  calibratedTo: 'C2' | 'C3';
   rule: string;
 }
 

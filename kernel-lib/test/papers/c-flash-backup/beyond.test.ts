@@ -24,7 +24,7 @@ test('wear: the 1-bit dirty map never writes more than a full backup; lifetime =
     const endurance = w.flashProfile === 'era-nand-1992' ? 100_000 : 3000; // flash-profiles.json
     assert.ok(Math.abs(w.lifetimeYearsDirty - endurance / w.cyclesPerDayDirty / 365) < 1e-9);
   }
-  assert.throws(() => paperCWear([0]), /intervalMin = 0 min is out of range/);
+  assert.throws(() => paperCWear([0]), /intervalsMin\[0\] = 0 min is out of range/);
 });
 
 test('modern scenario: dirty fraction is scale-free; 8 dies per channel is program-bound', () => {

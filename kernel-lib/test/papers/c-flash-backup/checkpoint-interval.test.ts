@@ -32,3 +32,9 @@ test('bad input: non-positive checkpoint time, MTBF or interval', () => {
   assert.throws(() => dalyIntervalS(10, -1), /mtbfS = -1 s is out of range/);
   assert.throws(() => lostPerFailureS(0, 100, 10), /intervalS = 0 s is out of range/);
 });
+
+test('bad input: argminLogGrid refuses an empty range, too few points, a non-function', () => {
+  assert.throws(() => argminLogGrid((x) => x, 10, 10), /\[lo, hi\] = \[10,10\] is out of range: must be a non-empty range/);
+  assert.throws(() => argminLogGrid((x) => x, 1, 10, 1), /points = 1 points/);
+  assert.throws(() => argminLogGrid(5 as unknown as (x: number) => number, 1, 10), /f = 5 is out of range: must be a function/);
+});
