@@ -4,12 +4,15 @@ export {
   type AblationRow,
 } from './disk-validation-ablation.js';
 export {
-  DISKSIM_HP_C2247A_DIR,
-  hpC2247aSpec,
-  hpC2247aTrace,
+  DISKSIM_VALIDATION_DIR,
+  diskSimDrives,
+  diskSimDriveSpec,
+  diskSimDriveTrace,
   replayValidationTrace,
+  runDriveValidation,
   runDiskValidation,
   type ValidationClassResult,
+  type DriveValidationResult,
   type DiskValidationResult,
 } from './disk-validation.js';
 export {
