@@ -4,7 +4,8 @@
  * shows why the "measured" side of paper B's Fig. 7 needs a simulation and not the mean-value f).
  */
 import type { DiskSimSpec } from '../../hardware/disk-sim.js';
-import { runDriveValidation } from './disk-validation.js';
+import { requireOneOf } from '../../core/validate.js';
+import { diskSimDrives, runDriveValidation } from './disk-validation.js';
 
 export interface AblationRow {
   variant: string;
@@ -35,7 +36,8 @@ const VARIANTS: Array<{ variant: string; description: string; edit: (s: DiskSimS
 ];
 
 /** Replays `drive` under each variant; demerit and mean error over all requests. */
-export function runDiskValidationAblation(drive: string): AblationRow[] {
+export function runDiskValidationAblation(drive: string, param = 'ablationDrive'): AblationRow[] {
+  requireOneOf(param, drive, diskSimDrives());
   return VARIANTS.map(({ variant, description, edit }) => {
     const r = runDriveValidation(drive, edit).all;
     return { variant, description, meanErrorPct: 100 * r.meanErrorFrac, demeritMs: r.demeritMs };

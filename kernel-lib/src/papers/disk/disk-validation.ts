@@ -11,7 +11,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { dataPath } from '../../core/data-path.js';
-import { ParameterError } from '../../core/validate.js';
+import { ParameterError, requireOneOf } from '../../core/validate.js';
 import { DiskSim, type DiskSimSpec } from '../../hardware/disk-sim.js';
 import { diskSimSpecFromFolder } from '../../hardware/disksim-spec.js';
 import { parseValidationTrace, TRACE_BUFFER_ACTIONS, type ValidationTrace } from '../../hardware/disk-trace.js';
@@ -163,8 +163,14 @@ export function runDriveValidation(drive: string, specEdit: (s: DiskSimSpec) => 
   return { drive, spec, requests: trace.length, classes, all: classes[0], outcomeCounts, replayMs };
 }
 
-/** Scores every drive of data/disk/disksim-validation/ (or the ones named). */
-export function runDiskValidation(drives: string[] = diskSimDrives()): DiskValidationResult {
+/**
+ * Scores every drive of data/disk/disksim-validation/ (or the ones named; `param` is the name the
+ * caller gave the list, for the error of an unknown drive).
+ */
+export function runDiskValidation(drives: readonly string[] = diskSimDrives(), param = 'drives'): DiskValidationResult {
+  const known = diskSimDrives();
+  if (!Array.isArray(drives) || drives.length === 0) throw new ParameterError(param, String(drives), 'drives', `a non-empty list of ${known.join(', ')}`);
+  for (const d of drives) requireOneOf(param, d, known);
   const results = drives.map((d) => runDriveValidation(d));
   const totalRequests = results.reduce((s, r) => s + r.requests, 0);
   const totalReplayMs = results.reduce((s, r) => s + r.replayMs, 0);
