@@ -109,6 +109,8 @@ export interface DiskSimSpec {
     readHitsOnWriteData: boolean;
     /** Reconnect for a read's transfer when this fraction of the request is in the buffer. */
     readWatermarkFrac: number;
+    /** A write's media access starts when this fraction of the request is in the buffer (default 0: the first block). */
+    writeWatermarkFrac?: number;
     /**
      * A read that starts ahead of the running read-ahead (not yet read, but within its range) waits
      * for the stream (true), or is a miss (false; DiskSim "Allow almost read hits = 0").
@@ -371,13 +373,20 @@ export class DiskSim {
         t = this.cylinderEnd(end - 1);
         break;
       case 'next-track-if-sequential': {
-        // only on a detected sequential stream: the previous read ended on this track or the one before
-        const ts = this.trackStart(start);
-        const prevTs = ts > 0 ? this.trackStart(ts - 1) : 0;
-        if (!(this.lastReadLast >= prevTs && this.lastReadLast < start)) return end;
-        const te = this.trackEnd(end - 1);
-        t = te < this.layout.totalBlocks ? this.trackEnd(te) : te;
-        break;
+        // DiskSim BUFFER_DEC_PREFETCH_SCHEME (disksim_diskcache.c, disk_buffer_get_max_readahead):
+        // to the end of the track holding the block after the request, and one track further when
+        // the segment's data began on an earlier track (a sequential stream); not capped by the
+        // maximum read-ahead, only by the segment
+        if (end >= this.layout.totalBlocks) return end;
+        const te = this.trackEnd(end);
+        const segStart = Math.min(this.streamStart, start);
+        const spt = this.layout.locate(start, this.ps2).sectorsPerTrack;
+        const ts = this.trackStart(end);
+        t = segStart < ts ? te + spt : te;
+        const segCap = segStart + c.segmentBlocks;
+        if (t > segCap) t = segCap;
+        if (t > this.layout.totalBlocks) t = this.layout.totalBlocks;
+        return t > end ? t : end;
       }
     }
     return t < cap ? (t > end ? t : end) : cap;
@@ -510,7 +519,8 @@ export class DiskSim {
     } else {
       this.streamThrough(lbn, end, t0);
     }
-    const w = Math.max(1, Math.ceil(c.readWatermarkFrac * blocks));
+    // read watermark as DiskSim sets it with "Set watermark by reqsize": max(1, (int)(min(segment, request) · fraction))
+    const w = Math.max(1, Math.floor(Math.min(c.segmentBlocks, blocks) * c.readWatermarkFrac + EPS));
     let wm = 0;
     for (let j = 0; j < w; j++) if (this.avail[j] > wm) wm = this.avail[j];
     let b = wm + o.reselectMs + o.dataPrepMs;
@@ -564,7 +574,11 @@ export class DiskSim {
       if (e > earliest) earliest = e;
     }
     const minDelay = this.spec.seek.minWriteDelayMs ?? 0;
-    const mediaFrom = appending ? 0 : tMech + minDelay;
+    let mediaFrom = appending ? 0 : tMech + minDelay;
+    // the media write starts once the write watermark's blocks are in the buffer (DiskSim
+    // disksim_diskctlr.c: watermark = max(1, (int)(min(segment, request) · "Low (write) water mark")))
+    const wm = Math.max(1, Math.floor(Math.min(this.spec.cache.segmentBlocks, blocks) * (this.spec.cache.writeWatermarkFrac ?? 0)));
+    if (busStart + wm * busW > mediaFrom) mediaFrom = busStart + wm * busW;
     let done = 0;
     let j0 = 0;
     if (this.spec.immediateWrite && !this.meanRotation) {

@@ -252,7 +252,7 @@ export function diskSimSpecFromFolder(read: DiskSimFileReader, parvName: string,
   d.exactly('Maximum number of write segments', 1, 'one segment holds write data');
   const segBlocks = d.int('Segment size (in blks)');
   const separateWrite = d.int('Use separate write segment', [0, 1]) === 1;
-  d.num('Low (write) water mark'); // a write smaller than a segment never fills it: no effect here
+  const writeWater = d.num('Low (write) water mark');
   const readWater = d.num('High (read) water mark');
   d.exactly('Set watermark by reqsize', 1, 'watermarks as fractions of the request');
   d.noEffect('Calc sector by sector'); // the manual: no effect on accuracy
@@ -395,6 +395,7 @@ export function diskSimSpecFromFolder(read: DiskSimFileReader, parvName: string,
       maxReadAheadBlocks: enableCache && contread !== 0 ? maxRA : 0,
       readHitsOnWriteData: enableCache && hitsOnWrite,
       readWatermarkFrac: readWater,
+      writeWatermarkFrac: writeWater,
       serveAheadOfStream: almost,
       segments: enableCache ? segments : separateWrite ? 2 : 1,
       separateWriteSegment: separateWrite,
