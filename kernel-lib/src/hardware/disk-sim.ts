@@ -49,7 +49,7 @@ export interface DiskSimSeek {
   headSwitchMs: number;
   /** Settle time added to a write's (non-zero) positioning time (ms); may be negative (DiskSim allows it). */
   writeSettleMs: number;
-  /** A write that does not continue the previous write waits at least this long (after its command overhead) before the media access (ms; DiskSim "Minimum seek delay"). */
+  /** A write waits at least this long after its command overhead before the media access, unless it continues a media write in progress (ms; DiskSim "Minimum seek delay"). */
   minWriteDelayMs?: number;
 }
 
@@ -574,7 +574,9 @@ export class DiskSim {
       if (e > earliest) earliest = e;
     }
     const minDelay = this.spec.seek.minWriteDelayMs ?? 0;
-    let mediaFrom = appending ? 0 : tMech + minDelay;
+    // DiskSim (disk_check_hda) skips the minimum delay only for a write that continues a media
+    // write still in progress (a sequential stream), not for one that merely appends to the previous write
+    let mediaFrom = appending && !clean ? 0 : tMech + minDelay;
     // the media write starts once the write watermark's blocks are in the buffer (DiskSim
     // disksim_diskctlr.c: watermark = max(1, (int)(min(segment, request) · "Low (write) water mark")))
     const wm = Math.max(1, Math.floor(Math.min(this.spec.cache.segmentBlocks, blocks) * (this.spec.cache.writeWatermarkFrac ?? 0)));
