@@ -16,6 +16,12 @@ import { DiskSim, type DiskSimSpec } from '../../hardware/disk-sim.js';
 import { diskSimSpecFromFolder } from '../../hardware/disksim-spec.js';
 import { parseValidationTrace, TRACE_BUFFER_ACTIONS, type ValidationTrace } from '../../hardware/disk-trace.js';
 import { cdfDemerit } from '../../metrics/cdf-demerit.js';
+// simple-statistics: its CommonJS build ("require" export condition) is loaded with require(), as in
+// papers/b-reorg; the type-only import is of the ESM typings.
+// @ts-ignore TS1479: a type-only import of an ESM package; the value is loaded with require() below.
+import type * as SimpleStatistics from 'simple-statistics';
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { mean }: typeof SimpleStatistics = require('simple-statistics');
 
 export const DISKSIM_VALIDATION_DIR = 'disk/disksim-validation';
 
@@ -115,17 +121,11 @@ export interface DiskValidationResult {
   requestsPerSecond: number;
 }
 
-function mean(a: Float64Array): number {
-  let s = 0;
-  for (let i = 0; i < a.length; i++) s += a[i];
-  return s / a.length;
-}
-
 function classResult(label: string, idx: number[], measured: Float64Array, simulated: Float64Array): ValidationClassResult {
   const m = Float64Array.from(idx, (i) => measured[i]);
   const s = Float64Array.from(idx, (i) => simulated[i]);
-  const mm = mean(m);
-  const sm = mean(s);
+  const mm = mean(Array.from(m));
+  const sm = mean(Array.from(s));
   const d = cdfDemerit(s, m);
   return { label, count: idx.length, measuredMeanMs: mm, simulatedMeanMs: sm, meanErrorFrac: (sm - mm) / mm, demeritMs: d, demeritFrac: d / mm, measuredMs: m, simulatedMs: s };
 }
