@@ -64,7 +64,7 @@ export function validationCdfFigure(drive: string, c: ValidationClassResult, poi
       title: `${drive}, ${c.label === 'all' ? 'all requests' : c.label}: demerit ${c.demeritMs.toFixed(3)} ms, mean error ${(100 * c.meanErrorFrac).toFixed(1)} %`,
       xTitle: 'service time (ms)',
       yTitle: 'cumulative fraction',
-      legend: 'inside',
+      legend: 'below',
       size: 'single',
     }),
   };
