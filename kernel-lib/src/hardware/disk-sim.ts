@@ -210,6 +210,8 @@ export class DiskSim {
   private pkSeek = 0;
   private pkWait = 0;
   private avail: Float64Array = new Float64Array(256);
+  private readonly trackEnds = new Map<number, number>();
+  private readonly trackStarts = new Map<number, number>();
 
   constructor(spec: DiskSimSpec) {
     validateSpec(spec);
@@ -315,31 +317,39 @@ export class DiskSim {
     }
   }
 
-  /** Logical blocks after `lbn` on its track, plus one: the first block of the next track. */
+  /** Logical blocks after `lbn` on its track, plus one: the first block of the next track (memoized per track). */
   private trackEnd(lbn: number): number {
     const p = this.layout.locate(lbn, this.ps2);
     const cyl = p.cyl;
     const head = p.head;
+    const key = cyl * this.spec.surfaces + head;
+    const known = this.trackEnds.get(key);
+    if (known !== undefined && known > lbn) return known;
     let j = lbn + 1;
     while (j < this.layout.totalBlocks) {
       this.layout.locate(j, this.ps2);
       if (this.ps2.cyl !== cyl || this.ps2.head !== head) break;
       j++;
     }
+    this.trackEnds.set(key, j);
     return j;
   }
 
-  /** First logical block of the track holding `lbn`. */
+  /** First logical block of the track holding `lbn` (memoized per track). */
   private trackStart(lbn: number): number {
     const p = this.layout.locate(lbn, this.ps2);
     const cyl = p.cyl;
     const head = p.head;
+    const key = cyl * this.spec.surfaces + head;
+    const known = this.trackStarts.get(key);
+    if (known !== undefined && known <= lbn) return known;
     let j = lbn;
     while (j > 0) {
       this.layout.locate(j - 1, this.ps2);
       if (this.ps2.cyl !== cyl || this.ps2.head !== head) break;
       j--;
     }
+    this.trackStarts.set(key, j);
     return j;
   }
 
