@@ -367,6 +367,11 @@ export class DiskSim {
 
   /** Where the read-ahead after a read of [start, end) stops (DiskSim "Buffer continuous read", "Maximum read-ahead", "Read-ahead over requested"). */
   private readAheadTarget(end: number, start: number): number {
+    const t = this.readAheadLimit(end, start);
+    return t < this.layout.totalBlocks ? t : this.layout.totalBlocks; // never past the disk's last block
+  }
+
+  private readAheadLimit(end: number, start: number): number {
     const c = this.spec.cache;
     const room = this.requestData === 'keep' ? c.segmentBlocks - (end - start) : c.segmentBlocks;
     const cap = end + Math.max(0, Math.min(c.maxReadAheadBlocks, room));
