@@ -24,7 +24,9 @@
  * disksim_diskcache.c, disksim_diskctlr.c, diskmodel/), with the parameters read from its validated
  * models by disksim-spec.ts. Simpler than DiskSim: no command queue (requests are served in order,
  * one at a time), no "sneaky" hits, partial hits outside the running stream are misses,
- * disconnect overheads run in parallel with the mechanism and are not modeled separately.
+ * disconnect overheads run in parallel with the mechanism and are not modeled separately, and the
+ * time from a command to its first media access is a fixed sum of overheads, not DiskSim's chain of
+ * controller events (the HP C2247A's writes show the difference: see papers/disk/checks.ts).
  */
 import { ParameterError, requireInRange, requireInteger, requireNonNegative, requirePositive } from '../core/validate.js';
 import { SegmentList } from './disk-cache-segments.js';
@@ -317,40 +319,35 @@ export class DiskSim {
     }
   }
 
-  /** Logical blocks after `lbn` on its track, plus one: the first block of the next track (memoized per track). */
+  /** Logical blocks after `lbn` on its track, plus one: the first block of the next track. */
   private trackEnd(lbn: number): number {
-    const p = this.layout.locate(lbn, this.ps2);
-    const cyl = p.cyl;
-    const head = p.head;
-    const key = cyl * this.spec.surfaces + head;
-    const known = this.trackEnds.get(key);
-    if (known !== undefined && known > lbn) return known;
-    let j = lbn + 1;
-    while (j < this.layout.totalBlocks) {
-      this.layout.locate(j, this.ps2);
-      if (this.ps2.cyl !== cyl || this.ps2.head !== head) break;
-      j++;
-    }
-    this.trackEnds.set(key, j);
-    return j;
+    return this.trackBound(lbn, 1, this.trackEnds);
   }
 
-  /** First logical block of the track holding `lbn` (memoized per track). */
+  /** First logical block of the track holding `lbn`. */
   private trackStart(lbn: number): number {
+    return this.trackBound(lbn, -1, this.trackStarts);
+  }
+
+  /** Scans from `lbn` in direction `dir` to the track's edge (exclusive end, or first block), memoized per track. */
+  private trackBound(lbn: number, dir: 1 | -1, memo: Map<number, number>): number {
     const p = this.layout.locate(lbn, this.ps2);
     const cyl = p.cyl;
     const head = p.head;
     const key = cyl * this.spec.surfaces + head;
-    const known = this.trackStarts.get(key);
-    if (known !== undefined && known <= lbn) return known;
+    const known = memo.get(key);
+    if (known !== undefined && (dir === 1 ? known > lbn : known <= lbn)) return known;
     let j = lbn;
-    while (j > 0) {
-      this.layout.locate(j - 1, this.ps2);
+    for (;;) {
+      const next = dir === 1 ? j + 1 : j - 1;
+      if (next < 0 || next >= this.layout.totalBlocks) break;
+      this.layout.locate(next, this.ps2);
       if (this.ps2.cyl !== cyl || this.ps2.head !== head) break;
-      j--;
+      j = next;
     }
-    this.trackStarts.set(key, j);
-    return j;
+    const bound = dir === 1 ? j + 1 : j;
+    memo.set(key, bound);
+    return bound;
   }
 
   private cylinderEnd(lbn: number): number {
