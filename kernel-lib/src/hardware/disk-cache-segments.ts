@@ -25,6 +25,13 @@ export class SegmentList {
     return -1;
   }
 
+  /** End of the longest cached run starting at `lo` (write data only if `allowWrite`), or −1 when `lo` is not cached. */
+  prefixEnd(lo: number, allowWrite: boolean): number {
+    let best = -1;
+    for (const s of this.segs) if (lo >= s.lo && lo < s.hi && (allowWrite || !s.write) && s.hi > best) best = s.hi;
+    return best;
+  }
+
   /** Marks segment `i` most recently used. */
   touch(i: number): void {
     const [s] = this.segs.splice(i, 1);

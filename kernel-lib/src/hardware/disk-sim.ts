@@ -12,7 +12,7 @@
  *   next request arrives or the read-ahead limit is reached (to the segment's end, the track's end,
  *   the cylinder's end, or one track ahead of a detected sequential stream); older segments kept in
  *   LRU order (disk-cache-segments.ts); reads wholly in a segment are hits, reads just ahead of the
- *   stream are served by it; writes in a separate segment or in the shared ones; sectors passing
+ *   stream are served by it, reads whose first blocks are cached send those at once (partial hits); writes in a separate segment or in the shared ones; sectors passing
  *   under the head before the requested ones may be read into the segment; read-on-arrival
  *   ("zero-latency") reads and writes on the first track of a request;
  * - controller overheads (command overheads that depend on whether the previous request was a read
@@ -23,7 +23,7 @@
  * The structure follows DiskSim's disk module (Ganger, Worthington, Patt; disksim_disk*.c,
  * disksim_diskcache.c, disksim_diskctlr.c, diskmodel/), with the parameters read from its validated
  * models by disksim-spec.ts. Simpler than DiskSim: no command queue (requests are served in order,
- * one at a time), no "sneaky" hits, partial hits outside the running stream are misses,
+ * one at a time), no "sneaky" hits,
  * disconnect overheads run in parallel with the mechanism and are not modeled separately, and the
  * time from a command to its first media access is a fixed sum of overheads, not DiskSim's chain of
  * controller events (the HP C2247A's writes show the difference: see papers/disk/checks.ts).
@@ -497,6 +497,33 @@ export class DiskSim {
       this.streamThrough(lbn, end, t0);
       let b = start;
       for (let j = 0; j < blocks; j++) b = (b > this.avail[j] ? b : this.avail[j]) + bus;
+      this.eraseRequestData(end);
+      this.lastReadLast = end - 1;
+      return b + o.readCompletionMs;
+    }
+    // partial hit: the request's first blocks are cached (DiskSim BUFFER_PARTIAL with "Immed transfer
+    // partial hit = 1"): they go out at once, the rest is read from the media behind them
+    let cachedEnd = lbn >= this.segLo() && lbn < this.cursor ? this.cursor : -1;
+    const older = this.older.prefixEnd(lbn, c.readHitsOnWriteData);
+    if (older > cachedEnd) cachedEnd = older;
+    if (c.readHitsOnWriteData && lbn >= this.wLo && lbn < this.wHi && this.wHi > cachedEnd) cachedEnd = this.wHi;
+    if (cachedEnd > lbn && cachedEnd < end) {
+      this.lastOutcome = 'stream';
+      const keepActive = cachedEnd === this.cursor;
+      if (!keepActive) {
+        const lo = this.segLo();
+        if (this.cursor > lo) this.older.insert(lo, this.cursor, false, this.otherSegments);
+        this.streamStart = lbn;
+      }
+      const tCmd = t0 + hitMs;
+      if (this.tc < tCmd) this.tc = tCmd;
+      this.cursor = cachedEnd;
+      this.target = Math.max(keepActive ? this.target : 0, this.readAheadTarget(end, lbn));
+      this.streamActive = true;
+      this.streamThrough(lbn, end, t0);
+      let b = t0 + hitMs + o.dataPrepMs;
+      for (let j = 0; j < blocks; j++) b = (b > this.avail[j] ? b : this.avail[j]) + bus;
+      if (this.cursor >= this.target) this.streamActive = false;
       this.eraseRequestData(end);
       this.lastReadLast = end - 1;
       return b + o.readCompletionMs;
