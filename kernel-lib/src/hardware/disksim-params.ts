@@ -19,11 +19,20 @@ export interface DiskSimBlock {
   name: string;
   /** Parameters in file order, keyed by their text before '='. */
   params: Record<string, DiskSimValue>;
+  /** Line (1-based) of each parameter in its file. */
+  lines: Record<string, number>;
+  /** The file the block was read from. */
+  file: string;
 }
 
 class Reader {
   pos = 0;
-  constructor(private readonly s: string, private readonly file: string) {}
+  constructor(private readonly s: string, readonly file: string) {}
+  line(): number {
+    let n = 1;
+    for (let i = 0; i < this.pos && i < this.s.length; i++) if (this.s.charCodeAt(i) === 10) n++;
+    return n;
+  }
   skipWs(): void {
     const s = this.s;
     for (;;) {
@@ -63,16 +72,19 @@ class Reader {
 function parseBlockBody(r: Reader, type: string, name: string): DiskSimBlock {
   r.expect('{');
   const params: Record<string, DiskSimValue> = {};
+  const lines: Record<string, number> = {};
   while (r.peek() !== '}') {
     const eq = r['s'].indexOf('=', r.pos);
     if (eq < 0) r.fail("expected 'key = value'");
     const key = r['s'].slice(r.pos, eq).trim();
+    if (key.includes('\n') || key.includes('}')) r.fail("expected 'key = value'");
+    lines[key] = r.line();
     r.pos = eq + 1;
     params[key] = parseValue(r);
     if (r.peek() === ',') r.pos++;
   }
   r.expect('}');
-  return { type, name, params };
+  return { type, name, params, lines, file: r.file };
 }
 
 function parseValue(r: Reader): DiskSimValue {

@@ -1,7 +1,11 @@
 // Shared layer: device models used by more than one paper or notebook. Named exports only.
 export {
   DiskLayout,
+  NO_LBN,
+  REMAPPED,
+  SPARING_SCHEMES,
   type DiskZone,
+  type DiskLayoutOptions,
   type PhysicalSector,
 } from './disk-layout.js';
 export {
@@ -12,6 +16,7 @@ export {
   type DiskSimOverheads,
   type DiskSimSpec,
   type DiskSimOutcome,
+  type DiskSimPrefetch,
 } from './disk-sim.js';
 export {
   TRACE_BUFFER_ACTIONS,
@@ -27,9 +32,14 @@ export {
   type DiskSimBlock,
 } from './disksim-params.js';
 export {
-  diskSimSpecFromFiles,
-  type DiskSimFiles,
+  diskSimSpecFromFolder,
+  type DiskSimFileReader,
 } from './disksim-spec.js';
+export {
+  parseSeekTable,
+  seekTableMs,
+  type SeekTable,
+} from './seek-table.js';
 export {
   validateFlashProfile,
   flashBlockBytes,

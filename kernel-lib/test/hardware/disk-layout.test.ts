@@ -1,7 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DiskLayout, type DiskZone } from '../../src/hardware/disk-layout.js';
-import { hpC2247aSpec } from '../../src/papers/disk/disk-validation.js';
+import { diskSimDriveSpec } from '../../src/papers/disk/disk-validation.js';
+
+const hpC2247aSpec = () => diskSimDriveSpec('hp_c2247a');
 
 const zone = (o: Partial<DiskZone>): DiskZone => ({
   firstCyl: 0,
@@ -11,28 +13,28 @@ const zone = (o: Partial<DiskZone>): DiskZone => ({
   deadSpaceBlocks: 0,
   trackSkew: 0,
   cylSkew: 0,
-  spareTracks: 0,
-  slippedTracks: [],
+  spares: 0,
+  slips: [],
   ...o,
 });
 const ps = () => ({ cyl: 0, head: 0, angle: 0, sectorsPerTrack: 1 });
 
 test('HP C2247A zones hold exactly the block count the .model file declares (2,054,864)', () => {
   const spec = hpC2247aSpec();
-  const layout = new DiskLayout(spec.surfaces, spec.zones);
+  const layout = new DiskLayout(spec.surfaces, spec.zones, spec.layout);
   assert.equal(layout.totalBlocks, 2054864); // hp_c2247a_validate.model "Block count"
   assert.equal(layout.cylinders, 2051);
 });
 
 test('dead space at the zone front: lbn 0 of the HP drive is on track 17 (1632 / 96), i.e. cylinder 1, head 4', () => {
   const spec = hpC2247aSpec();
-  const p = new DiskLayout(spec.surfaces, spec.zones).locate(0, ps());
+  const p = new DiskLayout(spec.surfaces, spec.zones, spec.layout).locate(0, ps());
   assert.equal(p.cyl, 1);
   assert.equal(p.head, 4);
 });
 
 test('slipped tracks are skipped (track sparing)', () => {
-  const l = new DiskLayout(2, [zone({ slippedTracks: [1], spareTracks: 1 })]);
+  const l = new DiskLayout(2, [zone({ slips: [1], spares: 1 })]);
   assert.equal(l.totalBlocks, 10 * 10 * 2 - 10);
   assert.deepEqual([l.locate(9, ps()).head, l.locate(10, ps()).cyl, l.locate(10, ps()).head], [0, 1, 0]); // track 1 slipped → lbn 10 on track 2
 });

@@ -3,7 +3,10 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { DiskSim, simulatePageReadsMs, type DiskSimSpec } from '../../src/hardware/disk-sim.js';
 import { hddPageCost, hddProfile } from '../../src/hardware/hdd.js';
-import { hpC2247aSpec, hpC2247aTrace, replayValidationTrace } from '../../src/papers/disk/disk-validation.js';
+import { diskSimDriveSpec, diskSimDriveTrace, replayValidationTrace } from '../../src/papers/disk/disk-validation.js';
+
+const hpC2247aSpec = () => diskSimDriveSpec('hp_c2247a');
+const hpC2247aTrace = () => diskSimDriveTrace('hp_c2247a');
 import { Rng } from '../../src/core/rng.js';
 
 /** A bare drive: one zone, no overheads, no read-ahead, 1 head. */
@@ -12,7 +15,7 @@ function bare(o: Partial<DiskSimSpec> = {}): DiskSimSpec {
     name: 'bare',
     rpm: 6000, // 10 ms per revolution
     surfaces: 1,
-    zones: [{ firstCyl: 0, lastCyl: 99, sectorsPerTrack: 100, firstBlockOffset: 0, deadSpaceBlocks: 0, trackSkew: 0, cylSkew: 0, spareTracks: 0, slippedTracks: [] }],
+    zones: [{ firstCyl: 0, lastCyl: 99, sectorsPerTrack: 100, firstBlockOffset: 0, deadSpaceBlocks: 0, trackSkew: 0, cylSkew: 0, spares: 0, slips: [] }],
     seek: { first10Ms: null, aMs: 1, bMsPerSqrtCyl: 0.1, cutoffCyl: 50, cMs: 1 + 0.1 * Math.sqrt(50) / 2, eMsPerCyl: 0.1 / (2 * Math.sqrt(50)), headSwitchMs: 0.5, writeSettleMs: 0 },
     cache: { segmentBlocks: 1, maxReadAheadBlocks: 0, readHitsOnWriteData: false, readWatermarkFrac: 1, serveAheadOfStream: false },
     overheads: { readHitMs: 0, readMissMs: 0, writeMs: 0, readCompletionMs: 0, writeCompletionMs: 0, dataPrepMs: 0, reselectMs: 0, extraWriteDisconnect: null },

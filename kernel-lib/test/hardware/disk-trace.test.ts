@@ -1,7 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseValidationTrace } from '../../src/hardware/disk-trace.js';
-import { hpC2247aTrace } from '../../src/papers/disk/disk-validation.js';
+import { diskSimDriveTrace } from '../../src/papers/disk/disk-validation.js';
+
+const hpC2247aTrace = () => diskSimDriveTrace('hp_c2247a');
 
 test('parses the validation format (first two lines of hp_c2247a.trace)', () => {
   const t = parseValidationTrace('R Miss  564347     2     14095.370     13876.270\nW Doub 1194877    15     17221.000     21894.380\n');

@@ -1,7 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseDiskSimParams, findDiskSimBlock } from '../../src/hardware/disksim-params.js';
-import { hpC2247aSpec } from '../../src/papers/disk/disk-validation.js';
+import { diskSimDriveSpec } from '../../src/papers/disk/disk-validation.js';
+
+const hpC2247aSpec = () => diskSimDriveSpec('hp_c2247a');
 
 test('parses blocks, nested blocks, lists, keys with spaces and dots, comments, source lines', () => {
   const items = parseDiskSimParams(`# comment
@@ -19,7 +21,10 @@ topology disksim_iodriver driver0 [ disksim_bus bus0 [ ] ]
   const d = findDiskSimBlock(items, 'disksim_disk', 'D');
   assert.equal(d.params['Model'], 'source x.model');
   assert.equal(d.params['Read hit over. after read'], 0.95343);
-  assert.deepEqual(d.params['Scheduler'], { type: 'disksim_ioqueue', name: '', params: { 'Scheduling policy': 1 } });
+  const sched = d.params['Scheduler'] as { type: string; params: Record<string, unknown>; lines: Record<string, number> };
+  assert.equal(sched.type, 'disksim_ioqueue');
+  assert.deepEqual(sched.params, { 'Scheduling policy': 1 });
+  assert.equal(d.lines['Read hit over. after read'], 4); // line numbers are kept for error messages
   assert.equal((d.params['Zones'] as unknown[]).length, 2);
   assert.equal(d.params['Seek type'], 'hplplus10');
   assert.ok(items.includes('source more.diskspecs'));
@@ -38,6 +43,8 @@ test('HP C2247A spec read from DiskSim files (values as in hp_c2247a_validate.mo
   assert.equal(s.cache.maxReadAheadBlocks, 128);
   assert.equal(s.bus.readBlockMs, 0.1701);
   assert.equal(s.immediateWriteReport, false); // Fast write level = 0
+  assert.equal(s.seek.minWriteDelayMs, 0.6); // Minimum seek delay
+  assert.equal(s.cache.requestData, 'overwrite'); // Read-ahead over requested = 1
   assert.ok(s.overheads.extraWriteDisconnect);
 });
 

@@ -1,26 +1,27 @@
 /**
- * Which parts of the detailed disk simulation matter against the real HP C2247A? Each variant
- * removes one feature from the validated configuration and replays the same trace (beyond the
- * paper: it shows why the "measured" side of Fig. 7 needs a simulation and not the mean-value f).
+ * Which parts of the detailed disk simulation matter against a real drive? Each variant removes one
+ * feature from the drive's validated configuration and replays the same trace (beyond the paper: it
+ * shows why the "measured" side of paper B's Fig. 7 needs a simulation and not the mean-value f).
  */
 import type { DiskSimSpec } from '../../hardware/disk-sim.js';
-import { cdfDemerit } from '../../metrics/cdf-demerit.js';
-import { hpC2247aSpec, hpC2247aTrace, replayValidationTrace } from './disk-validation.js';
+import { requireOneOf } from '../../core/validate.js';
+import { diskSimDrives, runDriveValidation } from './disk-validation.js';
 
 export interface AblationRow {
   variant: string;
   description: string;
-  readMissMeanErrorPct: number;
-  readMissDemeritMs: number;
-  readHitDemeritMs: number;
-  writeDemeritMs: number;
-  allDemeritMs: number;
+  meanErrorPct: number;
+  demeritMs: number;
 }
 
 const VARIANTS: Array<{ variant: string; description: string; edit: (s: DiskSimSpec) => DiskSimSpec }> = [
   { variant: 'full', description: 'as validated (all features)', edit: (s) => s },
   { variant: 'mean rotation', description: 'every non-continuing access waits half a revolution (as f assumes)', edit: (s) => ({ ...s, rotation: 'mean' }) },
-  { variant: 'no cache', description: 'no read-ahead, no hits on written data', edit: (s) => ({ ...s, cache: { ...s.cache, segmentBlocks: 1, maxReadAheadBlocks: 0, readHitsOnWriteData: false } }) },
+  {
+    variant: 'no cache',
+    description: 'no read-ahead, no hits on written data, one segment',
+    edit: (s) => ({ ...s, cache: { ...s.cache, segmentBlocks: 1, maxReadAheadBlocks: 0, readHitsOnWriteData: false, readAnyFreeBlocks: false, segments: (s.cache.separateWriteSegment ?? true) ? 2 : 1 } }),
+  },
   {
     variant: 'no overheads',
     description: 'controller overheads and bus time set to 0',
@@ -31,32 +32,14 @@ const VARIANTS: Array<{ variant: string; description: string; edit: (s: DiskSimS
     }),
   },
   { variant: 'no skew', description: 'track and cylinder skew 0', edit: (s) => ({ ...s, zones: s.zones.map((z) => ({ ...z, trackSkew: 0, cylSkew: 0 })) }) },
-  { variant: 'seek curve only', description: 'no explicit seek times for 1–10 cylinders', edit: (s) => ({ ...s, seek: { ...s.seek, first10Ms: null } }) },
+  { variant: 'write-through', description: 'every write reported after the media write (no fast writes)', edit: (s) => ({ ...s, immediateWriteReport: false }) },
 ];
 
-export function runDiskValidationAblation(): AblationRow[] {
-  const base = hpC2247aSpec();
-  const trace = hpC2247aTrace();
-  const idx = (f: (i: number) => boolean): number[] => Array.from({ length: trace.length }, (_, i) => i).filter(f);
-  const miss = idx((i) => trace.isRead[i] === 1 && trace.action[i] === 1);
-  const hit = idx((i) => trace.isRead[i] === 1 && trace.action[i] === 0);
-  const wr = idx((i) => trace.isRead[i] === 0);
-  const all = idx(() => true);
-  const pick = (a: Float64Array, ix: number[]): Float64Array => Float64Array.from(ix, (i) => a[i]);
-  const meas = trace.measuredServiceMs;
+/** Replays `drive` under each variant; demerit and mean error over all requests. */
+export function runDiskValidationAblation(drive: string, param = 'ablationDrive'): AblationRow[] {
+  requireOneOf(param, drive, diskSimDrives());
   return VARIANTS.map(({ variant, description, edit }) => {
-    const sim = replayValidationTrace(edit(base), trace).simulatedServiceMs;
-    const mean = (a: Float64Array): number => a.reduce((x, y) => x + y, 0) / a.length;
-    const sm = pick(sim, miss);
-    const mm = pick(meas, miss);
-    return {
-      variant,
-      description,
-      readMissMeanErrorPct: (100 * (mean(sm) - mean(mm))) / mean(mm),
-      readMissDemeritMs: cdfDemerit(sm, mm),
-      readHitDemeritMs: cdfDemerit(pick(sim, hit), pick(meas, hit)),
-      writeDemeritMs: cdfDemerit(pick(sim, wr), pick(meas, wr)),
-      allDemeritMs: cdfDemerit(pick(sim, all), pick(meas, all)),
-    };
+    const r = runDriveValidation(drive, edit).all;
+    return { variant, description, meanErrorPct: 100 * r.meanErrorFrac, demeritMs: r.demeritMs };
   });
 }

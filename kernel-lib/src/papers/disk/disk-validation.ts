@@ -1,38 +1,63 @@
 /**
- * Validation of the detailed disk simulation (hardware/disk-sim.ts) against a real drive: the
- * HP C2247A trace of DiskSim's validation suite (10,000 requests with the drive's measured
- * service times). The simulation is configured from DiskSim's own parameter files for that drive
- * (geometry, zones, skews, seek curve, cache, overheads, bus), replays the trace with its
- * interarrival times and is scored as DiskSim scores a model: the RMS horizontal distance
- * between the simulated and measured service-time CDFs ("demerit", Ruemmler & Wilkes 1994).
- * Data and licence: data/disk/disksim-hp-c2247a/ (BSD-3-Clause + University of Michigan notice).
+ * Validation of the detailed disk simulation (hardware/disk-sim.ts) against real drives: the traces
+ * of DiskSim's validation suite (7,980–10,000 requests per drive with the drive's measured service
+ * times). Each drive is configured only from DiskSim's own parameter files for it (read by
+ * hardware/disksim-spec.ts), replays its trace with its interarrival times, and is scored as DiskSim
+ * scores a model: the RMS horizontal distance between the simulated and measured service-time CDFs
+ * ("demerit", Ruemmler & Wilkes 1994). Nothing here knows a drive: the drives are the folders of
+ * data/disk/disksim-validation/, each with one .parv (which sources the rest) and one .trace.
+ * Data and licence: data/disk/disksim-validation/ (BSD-3-Clause + University of Michigan notice).
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { dataPath } from '../../core/data-path.js';
+import { ParameterError, requireOneOf } from '../../core/validate.js';
 import { DiskSim, type DiskSimSpec } from '../../hardware/disk-sim.js';
-import { diskSimSpecFromFiles } from '../../hardware/disksim-spec.js';
+import { diskSimSpecFromFolder } from '../../hardware/disksim-spec.js';
 import { parseValidationTrace, TRACE_BUFFER_ACTIONS, type ValidationTrace } from '../../hardware/disk-trace.js';
 import { cdfDemerit } from '../../metrics/cdf-demerit.js';
+// simple-statistics: its CommonJS build ("require" export condition) is loaded with require(), as in
+// papers/b-reorg; the type-only import is of the ESM typings.
+// @ts-ignore TS1479: a type-only import of an ESM package; the value is loaded with require() below.
+import type * as SimpleStatistics from 'simple-statistics';
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { mean }: typeof SimpleStatistics = require('simple-statistics');
 
-export const DISKSIM_HP_C2247A_DIR = 'disk/disksim-hp-c2247a';
+export const DISKSIM_VALIDATION_DIR = 'disk/disksim-validation';
 
-function read(file: string): string {
-  return readFileSync(dataPath(DISKSIM_HP_C2247A_DIR, file), 'utf8');
+function driveDir(drive: string): string {
+  const dir = dataPath(DISKSIM_VALIDATION_DIR, drive);
+  if (!/^[A-Za-z0-9_.\-]+$/.test(drive) || !existsSync(dir)) {
+    throw new ParameterError('drive', drive, '', `one of ${diskSimDrives().join(', ')} (folders of data/${DISKSIM_VALIDATION_DIR})`);
+  }
+  return dir;
 }
 
-/** The HP C2247A spec, built from DiskSim's validation files in data/. */
-export function hpC2247aSpec(): DiskSimSpec {
-  return diskSimSpecFromFiles({
-    name: 'HP C2247A (DiskSim validation model)',
-    model: read('hp_c2247a_validate.model'),
-    diskspecs: read('hp_c2247a.diskspecs'),
-    parv: read('hp_c2247a.parv'),
-  });
+/** The one file of the drive's folder with extension `ext`. */
+function onlyFile(drive: string, ext: string): string {
+  const files = readdirSync(driveDir(drive)).filter((f) => f.endsWith(ext));
+  if (files.length !== 1) throw new ParameterError(`${drive}/*${ext}`, files.length, 'files', 'exactly 1');
+  return files[0];
 }
 
-/** The measured trace. */
-export function hpC2247aTrace(): ValidationTrace {
-  return parseValidationTrace(read('hp_c2247a.trace'));
+/** The validated drives: every folder of data/disk/disksim-validation/ that holds a .parv file. */
+export function diskSimDrives(): string[] {
+  const root = dataPath(DISKSIM_VALIDATION_DIR);
+  return readdirSync(root, { withFileTypes: true })
+    .filter((e) => e.isDirectory() && readdirSync(join(root, e.name)).some((f) => f.endsWith('.parv')))
+    .map((e) => e.name)
+    .sort();
+}
+
+/** A drive's spec, built from DiskSim's files in its folder. */
+export function diskSimDriveSpec(drive: string): DiskSimSpec {
+  const dir = driveDir(drive);
+  return diskSimSpecFromFolder((name) => readFileSync(join(dir, name), 'utf8'), onlyFile(drive, '.parv'), drive);
+}
+
+/** A drive's measured trace. */
+export function diskSimDriveTrace(drive: string): ValidationTrace {
+  return parseValidationTrace(readFileSync(join(driveDir(drive), onlyFile(drive, '.trace')), 'utf8'));
 }
 
 /**
@@ -40,9 +65,7 @@ export function hpC2247aTrace(): ValidationTrace {
  * Timing as DiskSim's validate mode does it (disksim_iodriver.c, iodriver_access_complete, and
  * disksim_iotrace.c, iotrace_validate_get_ioreq_event): the next request is read when the current
  * one completes and arrives `interarrival` after that completion, so the drive serves one request
- * at a time and never queues. (The data README describes the gap as measured from the issue; with
- * that reading the measured service times alone exceed the gaps by 8 % and the queue grows without
- * bound, so the trace can only have been produced closed-loop.)
+ * at a time and never queues.
  */
 export function replayValidationTrace(spec: DiskSimSpec, trace: ValidationTrace): { simulatedServiceMs: Float64Array; outcome: string[] } {
   const sim = new DiskSim(spec);
@@ -77,30 +100,40 @@ export interface ValidationClassResult {
   simulatedMs: Float64Array;
 }
 
-export interface DiskValidationResult {
+export interface DriveValidationResult {
+  drive: string;
   spec: DiskSimSpec;
+  requests: number;
+  /** All requests, then (when the trace carries more than one buffer-action label) per class. */
   classes: ValidationClassResult[];
-  readMiss: ValidationClassResult;
   all: ValidationClassResult;
-  /** How the simulation served the requests the real drive reported as read misses / hits. */
+  /** How the simulation served the requests of each trace label. */
   outcomeCounts: Record<string, Record<string, number>>;
+  /** Wall time of the replay (ms). */
   replayMs: number;
+}
+
+export interface DiskValidationResult {
+  drives: DriveValidationResult[];
+  totalRequests: number;
+  totalReplayMs: number;
+  /** Simulated requests per second of wall time over all traces. */
+  requestsPerSecond: number;
 }
 
 function classResult(label: string, idx: number[], measured: Float64Array, simulated: Float64Array): ValidationClassResult {
   const m = Float64Array.from(idx, (i) => measured[i]);
   const s = Float64Array.from(idx, (i) => simulated[i]);
-  const mean = (a: Float64Array): number => a.reduce((x, y) => x + y, 0) / a.length;
-  const mm = mean(m);
-  const sm = mean(s);
+  const mm = mean(Array.from(m));
+  const sm = mean(Array.from(s));
   const d = cdfDemerit(s, m);
   return { label, count: idx.length, measuredMeanMs: mm, simulatedMeanMs: sm, meanErrorFrac: (sm - mm) / mm, demeritMs: d, demeritFrac: d / mm, measuredMs: m, simulatedMs: s };
 }
 
-/** Runs the whole validation: replay + per-class scores. */
-export function runDiskValidation(): DiskValidationResult {
-  const spec = hpC2247aSpec();
-  const trace = hpC2247aTrace();
+/** Scores one drive: replay + scores over all requests (and per trace label when the labels are real). */
+export function runDriveValidation(drive: string, specEdit: (s: DiskSimSpec) => DiskSimSpec = (s) => s): DriveValidationResult {
+  const spec = specEdit(diskSimDriveSpec(drive));
+  const trace = diskSimDriveTrace(drive);
   const t0 = performance.now();
   const { simulatedServiceMs, outcome } = replayValidationTrace(spec, trace);
   const replayMs = performance.now() - t0;
@@ -111,22 +144,35 @@ export function runDiskValidation(): DiskValidationResult {
     g.push(i);
   };
   const outcomeCounts: Record<string, Record<string, number>> = {};
+  const labels = new Set<number>();
+  for (let i = 0; i < trace.length; i++) labels.add(trace.action[i]);
+  const labelled = labels.size > 1;
   for (let i = 0; i < trace.length; i++) {
     const label = `${trace.isRead[i] ? 'R' : 'W'} ${TRACE_BUFFER_ACTIONS[trace.action[i]]}`;
-    add(label, i);
-    add(trace.isRead[i] ? 'reads' : 'writes', i);
     add('all', i);
-    const oc = (outcomeCounts[label] ??= {});
+    if (labelled) {
+      add(label, i);
+      add(trace.isRead[i] ? 'reads' : 'writes', i);
+    }
+    const key = labelled ? label : trace.isRead[i] ? 'reads' : 'writes';
+    const oc = (outcomeCounts[key] ??= {});
     oc[outcome[i]] = (oc[outcome[i]] ?? 0) + 1;
   }
-  const order = ['R Miss', 'R Hit', 'W Doub', 'W Trip', 'reads', 'writes', 'all'];
+  const order = ['all', 'R Miss', 'R Hit', 'W Doub', 'W Trip', 'reads', 'writes'];
   const classes = order.filter((k) => groups.has(k)).map((k) => classResult(k, groups.get(k)!, trace.measuredServiceMs, simulatedServiceMs));
-  return {
-    spec,
-    classes,
-    readMiss: classes.find((c) => c.label === 'R Miss')!,
-    all: classes.find((c) => c.label === 'all')!,
-    outcomeCounts,
-    replayMs,
-  };
+  return { drive, spec, requests: trace.length, classes, all: classes[0], outcomeCounts, replayMs };
+}
+
+/**
+ * Scores every drive of data/disk/disksim-validation/ (or the ones named; `param` is the name the
+ * caller gave the list, for the error of an unknown drive).
+ */
+export function runDiskValidation(drives: readonly string[] = diskSimDrives(), param = 'drives'): DiskValidationResult {
+  const known = diskSimDrives();
+  if (!Array.isArray(drives) || drives.length === 0) throw new ParameterError(param, String(drives), 'drives', `a non-empty list of ${known.join(', ')}`);
+  for (const d of drives) requireOneOf(param, d, known);
+  const results = drives.map((d) => runDriveValidation(d));
+  const totalRequests = results.reduce((s, r) => s + r.requests, 0);
+  const totalReplayMs = results.reduce((s, r) => s + r.replayMs, 0);
+  return { drives: results, totalRequests, totalReplayMs, requestsPerSecond: totalRequests / (totalReplayMs / 1000) };
 }

@@ -8,11 +8,11 @@
  *   (disk-sim.ts), whose platter angle follows the clock; compared with the datasheet's figure.
  */
 import { Rng } from '../../core/rng.js';
-import { requireInteger, requirePositive } from '../../core/validate.js';
+import { ParameterError, requireInteger, requireOneOf } from '../../core/validate.js';
 import { DiskSim, diskSimSpecFromHddProfile } from '../../hardware/disk-sim.js';
-import { hddAvgRotationalLatencyMs, hddPageCost, hddProfile, type HddProfile } from '../../hardware/hdd.js';
+import { HDD_PROFILE_NAMES, hddAvgRotationalLatencyMs, hddPageCost, hddProfile, type HddProfile } from '../../hardware/hdd.js';
 import { seekTimeMs, weightedMeanSeekMs } from '../../hardware/seek-curve.js';
-import { ssdPageCost, ssdProfile } from '../../hardware/ssd.js';
+import { SSD_PROFILE_NAMES, ssdPageCost, ssdProfile } from '../../hardware/ssd.js';
 import { lbaToCylinder } from '../../hardware/zones.js';
 
 export interface HardwareTourOptions {
@@ -113,14 +113,17 @@ function tourHdd(p: HddProfile, pageBytes: number, pairs: number, rng: Rng): Dev
 
 /** Runs the tour (see the file comment). */
 export function runHardwareTour(opts: HardwareTourOptions = {}): { pageBytes: number; devices: DeviceTour[] } {
-  const pageBytes = requireInteger('pageBytes', opts.pageBytes ?? 16384, 'bytes', 512);
-  const pairs = requireInteger('randomPairs', opts.randomPairs ?? 20_000, 'pairs', 1);
-  requirePositive('randomPairs', pairs, 'pairs');
-  const rng = new Rng(opts.seed ?? 1);
+  const pageBytes = requireInteger('pageBytes', opts.pageBytes ?? 16384, 'bytes', 512, 65536);
+  if (pageBytes % 512 !== 0) throw new ParameterError('pageBytes', pageBytes, 'bytes', 'a multiple of 512 in [512, 65536]');
+  const pairs = requireInteger('randomPairs', opts.randomPairs ?? 20_000, 'pairs', 100, 100_000);
+  const rng = new Rng(requireInteger('seed', opts.seed ?? 1, '', 1, 1_000_000));
   const devices: DeviceTour[] = [];
-  for (const name of opts.hddProfiles ?? ['hdd-2005', 'hdd-2015']) devices.push(tourHdd(hddProfile(name), pageBytes, pairs, rng.fork()));
+  for (const name of opts.hddProfiles ?? ['hdd-2005', 'hdd-2015']) {
+    devices.push(tourHdd(hddProfile(requireOneOf('hddProfiles', name, HDD_PROFILE_NAMES)), pageBytes, pairs, rng.fork()));
+  }
   const ssdName = opts.ssdProfile === undefined ? 'nvme-ssd' : opts.ssdProfile;
   if (ssdName !== null) {
+    requireOneOf('ssdProfileName', ssdName, SSD_PROFILE_NAMES);
     const s = ssdProfile(ssdName);
     const pc = ssdPageCost(s, pageBytes);
     const distancePages = logDistances(1e7);

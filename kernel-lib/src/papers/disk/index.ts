@@ -1,17 +1,36 @@
 // The disk notebooks (hardware tour, DiskSim validation): their public front. Named exports only.
 export {
+  DISKSIM_OWN_DEMERIT_MS,
+  DISK_VALIDATION_MEAN_ERROR_PCT,
+  DISK_VALIDATION_KNOWN_DEVIATIONS,
+  diskValidationChecks,
+  hardwareTourChecks,
+} from './checks.js';
+export {
   runDiskValidationAblation,
   type AblationRow,
 } from './disk-validation-ablation.js';
 export {
-  DISKSIM_HP_C2247A_DIR,
-  hpC2247aSpec,
-  hpC2247aTrace,
+  DISKSIM_VALIDATION_DIR,
+  diskSimDrives,
+  diskSimDriveSpec,
+  diskSimDriveTrace,
   replayValidationTrace,
+  runDriveValidation,
   runDiskValidation,
   type ValidationClassResult,
+  type DriveValidationResult,
   type DiskValidationResult,
 } from './disk-validation.js';
+export {
+  hardwareTourFFigure,
+  hardwareTourSeekFigure,
+  validationCdfFigure,
+  validationDriveFigures,
+  validationDemeritFigure,
+  ablationFigure,
+  type Figure as DiskFigure,
+} from './figures.js';
 export {
   runHardwareTour,
   type HardwareTourOptions,

@@ -21,6 +21,10 @@ test('hardware tour: G0 is f of the next page, f never below G0, datasheet check
 
 test('hardware tour: bad input', () => {
   assert.throws(() => runHardwareTour({ pageBytes: 100 }), /pageBytes = 100 bytes/);
-  assert.throws(() => runHardwareTour({ hddProfiles: ['hdd-1990'] }), /profile = "hdd-1990"/);
+  assert.throws(() => runHardwareTour({ pageBytes: 131072 }), /pageBytes = 131072 bytes/);
+  assert.throws(() => runHardwareTour({ pageBytes: 1000 }), /pageBytes = 1000 bytes .*multiple of 512/);
+  assert.throws(() => runHardwareTour({ hddProfiles: ['hdd-1990'] }), /hddProfiles = "hdd-1990"/);
+  assert.throws(() => runHardwareTour({ ssdProfile: 'sata-ssd' }), /ssdProfileName = "sata-ssd"/);
   assert.throws(() => runHardwareTour({ randomPairs: 0 }), /randomPairs = 0 pairs/);
+  assert.throws(() => runHardwareTour({ seed: 0 }), /seed = 0/);
 });
