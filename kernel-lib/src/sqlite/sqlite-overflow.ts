@@ -34,7 +34,7 @@ export function walkOverflowChain(
     if (page === 0) {
       throw new SqliteFormatError(file.path, prev, `overflow chain ends after ${i} page(s) but a ${cell.payloadBytes}-byte payload needs ${n}`);
     }
-    seen.mark(page, prev, i === 0 ? 'overflow pointer' : 'next-overflow pointer');
+    seen.mark(page, prev, i === 0 ? 'overflow pointer' : 'next-overflow pointer', 'overflow');
     onPage(page);
     if (i + 1 < n) {
       file.readPage(page, buf);

@@ -14,8 +14,7 @@ import { findSqliteBtree } from '../../src/sqlite/sqlite-schema.js';
 import { cellOffset, parseBtreePage, parseCell, newCellPayload } from '../../src/sqlite/sqlite-btree-page.js';
 import { walkSqliteBtree } from '../../src/sqlite/sqlite-btree-walk.js';
 import { readSqliteFreelist } from '../../src/sqlite/sqlite-freelist.js';
-import { runSqlite3 } from '../../src/sqlite/sqlite-dbstat.js';
-import { freelistDb, mixedDb, overflowDb, tempDir } from './sqlite-fixtures.js';
+import { freelistDb, mixedDb, overflowDb, tempDir, walWithFramesDb } from './sqlite-fixtures.js';
 
 const { dir, cleanup } = tempDir('sqlite-bad-');
 after(cleanup);
@@ -167,19 +166,10 @@ test('an unknown table name lists what the schema holds', () => {
 });
 
 test('a -wal file with frames not checkpointed is refused unless pendingWal is "ignore"', () => {
-  const p = join(dir, 'pending.db');
-  const saved = join(dir, 'saved-wal');
-  runSqlite3(
-    p,
-    [
-      'PRAGMA journal_mode=WAL;',
-      'CREATE TABLE t(id INTEGER PRIMARY KEY, s TEXT);',
-      "INSERT INTO t SELECT value, 'x' FROM generate_series(1, 500);",
-      `.system cp ${p}-wal ${saved}`,
-    ].join('\n'),
-    { write: true },
-  );
-  copyFileSync(saved, `${p}-wal`); // put back a WAL with frames and no -shm: a hot journal
+  // Copied while the writer was open: committed frames the main file lacks, and no -shm. (A WAL
+  // saved before the last connection's checkpoint and put back afterwards is not pending: its
+  // frames equal the main file's pages, and SQLite shows the same database; sqlite-hostile.test.ts.)
+  const { path: p } = walWithFramesDb(dir, 'pending', false);
   expectError(() => readSqliteLeafLayout(p, 't'), p, null, /pending\.db-wal holds \d+ frame\(s\) not yet checkpointed/);
   assert.ok(readSqliteLeafLayout(p, 't', { pendingWal: 'ignore' }).leafPages.length > 0);
 });

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { readSqliteLeafLayout } from '../../src/sqlite/sqlite-layout.js';
 import { compareDbstatPaths, dbstatPages, runSqlite3, sqlite3ShellPath } from '../../src/sqlite/sqlite-dbstat.js';
 import { existsSync, readFileSync } from 'node:fs';
-import { sqliteWalStatus } from '../../src/sqlite/sqlite-wal.js';
+import { sqliteWalStatus } from '../../src/sqlite/sqlite-file.js';
 import { freelistDb, mixedDb, overflowDb, tempDir, variantDb, walDb, type Fixture } from './sqlite-fixtures.js';
 
 const sorted = (a: ArrayLike<number>) => Array.from(a).sort((x, y) => x - y);

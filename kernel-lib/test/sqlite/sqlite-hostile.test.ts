@@ -1,0 +1,267 @@
+/**
+ * Hostile and unusual files around a database (issue 10, items 6–10, 12, 13): FIFOs and
+ * directories as the database or its side files, a sparse file of 2^32 pages, a hot rollback
+ * journal, WAL files that SQLite ignores or replays, 0-byte databases, and files SQLite rejects.
+ * The expected behaviour is SQLite's own, checked with the sqlite3 shell where it can be. Every
+ * read runs in a child process with a timeout (a reader that blocks fails, it does not hang the
+ * run), and every case asserts that the reader left the files exactly as they were.
+ */
+import { test, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { copyFileSync, mkdirSync, readFileSync, truncateSync, writeFileSync, closeSync, openSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
+import { Rng } from '../../src/core/rng.js';
+import { dbstatPages, runSqlite3 } from '../../src/sqlite/sqlite-dbstat.js';
+import { Sqlite3ShellError } from '../../src/sqlite/sqlite3-shell-error.js';
+import { walChecksum } from '../../src/sqlite/sqlite-wal.js';
+import { buildDb, hotJournalDb, mixedDb, tempDir, walWithFramesDb } from './sqlite-fixtures.js';
+import { assertUnchanged, mkfifo, readInChild, snapshotDir, type ReadOutcome } from './sqlite-hostile-helpers.js';
+
+const { dir, cleanup } = tempDir('sqlite-hostile-');
+after(cleanup);
+const base = mixedDb(dir, 1024, 1500, 61);
+let cases = 0;
+
+/** A fresh directory holding a copy of `src` (and the side files listed) as `db.db`. */
+function caseDir(src: string, sides: string[] = []): { d: string; db: string } {
+  const d = join(dir, `case-${cases++}`);
+  mkdirSync(d);
+  const db = join(d, 'db.db');
+  copyFileSync(src, db);
+  for (const s of sides) copyFileSync(`${src}${s}`, `${db}${s}`);
+  return { d, db };
+}
+
+function patch(path: string, offset: number, bytes: Uint8Array): void {
+  const fd = openSync(path, 'r+');
+  try {
+    writeSync(fd, bytes, 0, bytes.length, offset);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function expectFormatError(o: ReadOutcome, file: string, reason: RegExp): void {
+  assert.equal(o.ok, false, `expected a SqliteFormatError, got a result`);
+  if (o.ok) return;
+  assert.equal(o.error, 'SqliteFormatError', o.message);
+  assert.equal(o.file, file);
+  assert.match(o.message, reason);
+}
+
+interface Item {
+  d: string;
+  db: string;
+  name?: string | null;
+  pendingWal?: 'refuse' | 'ignore';
+}
+
+/** Reads every item (table t by default) in one child and checks each directory is unchanged. */
+function readAll(items: Item[]): ReadOutcome[] {
+  const dirs = [...new Set(items.map((i) => i.d))];
+  const before = dirs.map((d) => snapshotDir(d));
+  const out = readInChild(items.map((i) => ({ path: i.db, name: i.name === undefined ? 't' : i.name, pendingWal: i.pendingWal })));
+  dirs.forEach((d, k) => assertUnchanged(d, before[k]));
+  return out;
+}
+const readCase = (d: string, db: string, name: string | null = 't', pendingWal?: 'refuse' | 'ignore'): ReadOutcome => readAll([{ d, db, name, pendingWal }])[0];
+
+test('item 6: a FIFO as the database or as its -wal, -shm or -journal is refused, never waited on', () => {
+  const d = join(dir, `case-${cases++}`);
+  mkdirSync(d);
+  const fifo = join(d, 'fifo.db');
+  mkfifo(fifo);
+  const items: Item[] = [{ d, db: fifo }];
+  const expect: RegExp[] = [/the database .*fifo\.db is a FIFO \(named pipe\), not a regular file/];
+  for (const side of ['-wal', '-journal']) {
+    const c = caseDir(base.path);
+    mkfifo(`${c.db}${side}`);
+    items.push(c);
+    expect.push(new RegExp(`the ${side} file .*db\\.db${side} is a FIFO`));
+  }
+  // A -shm is opened beside a real -wal only.
+  const w = walWithFramesDb(dir, 'fifo-shm', true);
+  const c = caseDir(w.path, ['-wal']);
+  mkfifo(`${c.db}-shm`);
+  items.push(c);
+  expect.push(/the -shm file .*db\.db-shm is a FIFO/);
+  readAll(items).forEach((o, i) => expectFormatError(o, items[i].db, expect[i]));
+});
+
+test('item 7: a directory as the database or a side file names the file and says what it is', () => {
+  const d = join(dir, `case-${cases++}`);
+  mkdirSync(d);
+  const sub = join(d, 'dir.db');
+  mkdirSync(sub);
+  const items: Item[] = [{ d, db: sub }];
+  const expect: RegExp[] = [/dir\.db is a directory, not a regular file/];
+  for (const side of ['-wal', '-journal']) {
+    const c = caseDir(base.path);
+    mkdirSync(`${c.db}${side}`);
+    items.push(c);
+    expect.push(new RegExp(`db\\.db${side} is a directory`));
+  }
+  readAll(items).forEach((o, i) => expectFormatError(o, items[i].db, expect[i]));
+});
+
+test('item 8: a (sparse) file of 2^32 pages is a format error, one of 2^32 − 2 pages reads without allocating per page', () => {
+  const src = join(dir, 'small512.db');
+  buildDb(src, "PRAGMA page_size=512;\nCREATE TABLE t(id INTEGER PRIMARY KEY, s TEXT);\nINSERT INTO t SELECT value, 'abc' FROM generate_series(1, 300);\n");
+  // 2^32 pages by file size (in-header size invalidated: version-valid-for ≠ change counter).
+  const a = caseDir(src);
+  const hdr = readFileSync(a.db).subarray(0, 100);
+  patch(a.db, 92, Uint8Array.of(0, 0, 0, (hdr[27] + 1) & 255));
+  truncateSync(a.db, 512 * 2 ** 32);
+  // 2^32 − 2 pages claimed by a valid in-header size, file as large: the b-tree still reads.
+  const b = caseDir(src);
+  patch(b.db, 28, Uint8Array.of(0xff, 0xff, 0xff, 0xfe));
+  truncateSync(b.db, 512 * (2 ** 32 - 2));
+  const [oa, o] = readAll([a, b]);
+  expectFormatError(oa, a.db, /4294967296 pages of 512 bytes .*more than the 4294967294 pages SQLite can address/);
+  assert.ok(o.ok, o.ok ? '' : o.message);
+  assert.equal(o.pageCount, 2 ** 32 - 2);
+  assert.equal(o.rows, 300);
+});
+
+test('item 9: a hot rollback journal is refused; SQLite itself rolls it back to the committed state', () => {
+  const hot = hotJournalDb(dir);
+  const c = caseDir(hot.path, ['-journal']);
+  // SQLite (read-write, on a copy) rolls the journal back: the committed rows, and the reader
+  // then agrees with dbstat on the rolled-back file.
+  const r = caseDir(hot.path, ['-journal']);
+  assert.equal(Number(runSqlite3(r.db, 'SELECT count(*) FROM t;', { write: true })[0]), hot.committedRows);
+  const [oc, o] = readAll([c, r]);
+  expectFormatError(oc, c.db, /db\.db-journal is a hot rollback journal .*never committed/);
+  assert.ok(o.ok, o.ok ? '' : o.message);
+  assert.deepEqual(o.leafPages, Array.from(dbstatPages(r.db, 't').leafPages));
+  assert.equal(o.rows, hot.committedRows);
+});
+
+test('item 9: journals that are not hot by SQLite\'s rules are ignored (empty, zeroed header, missing super-journal, empty database)', () => {
+  const hot = hotJournalDb(dir, 'cold');
+  const variants: Array<[string, (j: string) => void]> = [
+    ['empty journal', (j) => writeFileSync(j, '')],
+    ['zeroed first byte (journal_mode=PERSIST)', (j) => patch(j, 0, Uint8Array.of(0))],
+    [
+      'names a super-journal that no longer exists',
+      (j) => {
+        const name = Buffer.from(join(dir, 'gone-super-journal'));
+        const tail = Buffer.alloc(16);
+        tail.writeUInt32BE(name.length, 0);
+        tail.writeUInt32BE(name.reduce((s, b) => (s + b) >>> 0, 0), 4);
+        Buffer.from([0xd9, 0xd5, 0x05, 0xf9, 0x20, 0xa1, 0x63, 0xd7]).copy(tail, 8);
+        writeFileSync(j, Buffer.concat([readFileSync(j), name, tail]));
+      },
+    ],
+  ];
+  const items = variants.map(([, edit]) => {
+    const c = caseDir(base.path);
+    copyFileSync(`${hot.path}-journal`, `${c.db}-journal`);
+    edit(`${c.db}-journal`);
+    return c;
+  });
+  readAll(items).forEach((o, i) => {
+    const what = variants[i][0];
+    assert.ok(o.ok, `${what}: ${o.ok ? '' : o.message}`);
+    // SQLite read-write on a copy: no rollback happens, the main file's rows stay.
+    const s = caseDir(items[i].db, ['-journal']);
+    assert.equal(Number(runSqlite3(s.db, 'SELECT count(*) FROM t;', { write: true })[0]), o.rows, what);
+  });
+});
+
+test('item 13: a 0-byte file is an empty database (also with a leftover -journal or -wal beside it)', () => {
+  const d = join(dir, `case-${cases++}`);
+  mkdirSync(d);
+  const db = join(d, 'empty.db');
+  writeFileSync(db, '');
+  writeFileSync(`${db}-journal`, 'leftover');
+  writeFileSync(`${db}-wal`, Buffer.alloc(5000, 7));
+  const [list, t, schema] = readInChild([
+    { path: db, name: null },
+    { path: db, name: 't' },
+    { path: db, name: 'sqlite_schema' },
+  ]);
+  assert.deepEqual(list, { ok: true, names: [] });
+  expectFormatError(t, db, /no table or index named "t" in sqlite_schema; it holds: \(no tables\)/);
+  assert.ok(schema.ok && schema.leafPages!.length === 0 && schema.pageCount === 0);
+  const e = join(d, 'empty2.db');
+  writeFileSync(e, '');
+  assert.equal(runSqlite3(e, 'SELECT count(*) FROM sqlite_schema;')[0], '0', 'SQLite agrees: an empty schema');
+});
+
+/** Re-signs a WAL after an edit: header checksum, then every frame's cumulative checksum (wal.c). */
+function resignWal(wal: Buffer, pageBytes: number, frames = Infinity): void {
+  const big = (wal.readUInt32BE(0) & 1) === 1;
+  const s = new Uint32Array(2);
+  walChecksum(big, wal, 0, 24, s);
+  wal.writeUInt32BE(s[0], 24);
+  wal.writeUInt32BE(s[1], 28);
+  const fb = 24 + pageBytes;
+  for (let i = 0, off = 32; off + fb <= wal.length && i < frames; i++, off += fb) {
+    walChecksum(big, wal, off, 8, s);
+    walChecksum(big, wal, off + 24, pageBytes, s);
+    wal.writeUInt32BE(s[0], off + 16);
+    wal.writeUInt32BE(s[1], off + 20);
+  }
+}
+
+/** The reader's verdict on each db + its -wal against SQLite's view of the same files. */
+function agreeWithSqlite(cs: Array<{ d: string; db: string; what: string }>): ReadOutcome[] {
+  const outs = readAll(cs.flatMap((c) => [c, { ...c, pendingWal: 'ignore' as const }]));
+  return cs.map((c, i) => agreesWithSqlite(c, c.what, outs[2 * i], outs[2 * i + 1]));
+}
+function agreesWithSqlite(c: { d: string; db: string }, what: string, o: ReadOutcome, main: ReadOutcome): ReadOutcome {
+  // SQLite's view, on a copy (the shell writes a -shm and may replay the WAL).
+  const s = caseDir(c.db, ['-wal']);
+  let sqlite: number[] | string;
+  try {
+    sqlite = Array.from(dbstatPages(s.db, 't').leafPages);
+  } catch (e) {
+    sqlite = e instanceof Sqlite3ShellError ? `shell: ${e.stderr}` : String(e);
+  }
+  assert.ok(main.ok || typeof sqlite === 'string', `${what}: main file unreadable: ${main.ok ? '' : main.message}`);
+  if (o.ok) assert.deepEqual(o.leafPages, sqlite, `${what}: accepted, so SQLite must show the main file's layout`);
+  else if (typeof sqlite !== 'string') assert.notDeepEqual(main.ok ? main.leafPages : null, sqlite, `${what}: refused, so SQLite must show something else than the main file: ${o.message}`);
+  return o;
+}
+
+test('item 10: WAL liveness follows SQLite (header, salts, checksums, commit frames), checked against SQLite itself', () => {
+  const live = walWithFramesDb(dir, 'live', false);
+  const done = walWithFramesDb(dir, 'done', true);
+  // Live committed frames: refused. A fully checkpointed WAL, also after a read-only
+  // connection rebuilt the -shm (mxFrame = all frames, nBackfill = 0): accepted.
+  const cLive = { ...caseDir(live.path, ['-wal']), what: 'live frames' };
+  const cDone = { ...caseDir(done.path, ['-wal']), what: 'checkpointed' };
+  const cShm = { ...caseDir(done.path, ['-wal']), what: 'checkpointed, rebuilt -shm' };
+  runSqlite3(cShm.db, 'SELECT count(*) FROM t;');
+  assert.ok(readFileSync(`${cShm.db}-shm`).length > 0, 'the read-only shell rebuilt the -shm');
+  const [oLive, oDone, oShm] = agreeWithSqlite([cLive, cDone, cShm]);
+  expectFormatError(oLive, cLive.db, /db\.db-wal holds \d+ frame\(s\) not yet checkpointed/);
+  assert.ok(oDone.ok && oShm.ok);
+  // A -wal of random bytes, and live frames behind a broken header checksum or salts: ignored.
+  const rng = new Rng(7);
+  const edits: Array<[string, (w: Buffer) => void, boolean]> = [
+    ['random bytes', (w) => w.set(Uint8Array.from({ length: w.length }, () => rng.int(0, 255))), true],
+    ['header checksum off by one', (w) => w.writeUInt32BE((w.readUInt32BE(28) + 1) >>> 0, 28), true],
+    ['salt-1 of frame 1 changed', (w) => w.writeUInt32BE((w.readUInt32BE(32 + 8) + 1) >>> 0, 32 + 8), true],
+    ['salts of the header changed and re-signed (frames keep the old salts)', (w) => { w.writeUInt32BE((w.readUInt32BE(16) + 1) >>> 0, 16); resignWal(w, 1024, 0); }, true],
+    ['no commit frame (commit sizes zeroed, re-signed)', (w) => { for (let off = 32; off + 1048 <= w.length; off += 1048) w.writeUInt32BE(0, off + 4); resignWal(w, 1024); }, true],
+    ['big-endian checksums (magic 0x377f0683, re-signed)', (w) => { w.writeUInt32BE(0x377f0683, 0); resignWal(w, 1024); }, false],
+  ];
+  const cs = edits.map(([what, edit]) => {
+    const c = caseDir(live.path, ['-wal']);
+    const w = readFileSync(`${c.db}-wal`);
+    edit(w);
+    writeFileSync(`${c.db}-wal`, w);
+    return { ...c, what };
+  });
+  agreeWithSqlite(cs).forEach((o, i) => assert.equal(o.ok, edits[i][2], edits[i][0]));
+  // A valid header of an unknown version: SQLite refuses to open (SQLITE_CANTOPEN), so does the reader.
+  const c = caseDir(live.path, ['-wal']);
+  const w = readFileSync(`${c.db}-wal`);
+  w.writeUInt32BE(3007001, 4);
+  resignWal(w, 1024);
+  writeFileSync(`${c.db}-wal`, w);
+  expectFormatError(readCase(c.d, c.db), c.db, /valid WAL header of format version 3007001/);
+  assert.throws(() => dbstatPages(caseDir(c.db, ['-wal']).db, 't'), Sqlite3ShellError);
+});
