@@ -14,6 +14,8 @@ import { findSqliteBtree } from '../../src/sqlite/sqlite-schema.js';
 import { cellOffset, parseBtreePage, parseCell, newCellPayload } from '../../src/sqlite/sqlite-btree-page.js';
 import { walkSqliteBtree } from '../../src/sqlite/sqlite-btree-walk.js';
 import { readSqliteFreelist } from '../../src/sqlite/sqlite-freelist.js';
+import { runSqlite3 } from '../../src/sqlite/sqlite-dbstat.js';
+import { Sqlite3ShellError } from '../../src/sqlite/sqlite3-shell-error.js';
 import { freelistDb, mixedDb, overflowDb, tempDir, walWithFramesDb } from './sqlite-fixtures.js';
 
 const { dir, cleanup } = tempDir('sqlite-bad-');
@@ -172,4 +174,52 @@ test('a -wal file with frames not checkpointed is refused unless pendingWal is "
   const { path: p } = walWithFramesDb(dir, 'pending', false);
   expectError(() => readSqliteLeafLayout(p, 't'), p, null, /pending\.db-wal holds \d+ frame\(s\) not yet checkpointed/);
   assert.ok(readSqliteLeafLayout(p, 't', { pendingWal: 'ignore' }).leafPages.length > 0);
+});
+
+/** Expects SQLite itself to reject `sql` on `path`, through a Sqlite3ShellError naming the database and the command. */
+function sqliteRejects(path: string, sql: string, stderr: RegExp): void {
+  assert.throws(
+    () => runSqlite3(path, sql),
+    (e: unknown) => {
+      assert.ok(e instanceof Sqlite3ShellError, `a Sqlite3ShellError, got ${String(e)}`);
+      assert.equal(e.dbPath, path);
+      assert.ok(e.message.startsWith(path) && e.message.includes(sql.trim()) && e.message.includes('-readonly'), e.message);
+      assert.match(e.stderr, stderr);
+      return true;
+    },
+  );
+}
+
+test('item 12: files SQLite rejects are format errors: an interior root with 0 cells, a child page with 0 cells', () => {
+  const { root, pageBytes, leaf } = rootInfo(mixed.path, 't');
+  assert.notEqual(root, 1);
+  // Root page: b-tree header at offset 0 (not page 1); cell count at bytes 3–4.
+  const p = copy(mixed.path);
+  patch(p, (root - 1) * pageBytes + 3, [0, 0]);
+  expectError(() => readSqliteLeafLayout(p, 't'), p, root, /interior root page with 0 cells/);
+  sqliteRejects(p, 'SELECT sum(length(s)) FROM t;', /malformed/);
+  const q = copy(mixed.path);
+  patch(q, (leaf - 1) * pageBytes + 3, [0, 0]);
+  expectError(() => readSqliteLeafLayout(q, 't'), q, leaf, /leaf page with 0 cells below the root/);
+  sqliteRejects(q, 'SELECT sum(length(s)) FROM t;', /malformed/); // a scan of t itself, not of its index
+});
+
+test('item 12: a schema root page of 1 is a format error, as SQLite rejects the whole schema', () => {
+  const p = copy(mixed.path);
+  runSqlite3(p, "PRAGMA writable_schema=ON;\nUPDATE sqlite_schema SET rootpage=1 WHERE name='t_a';\n", { write: true });
+  expectError(() => readSqliteLeafLayout(p, 't'), p, 1, /sqlite_schema row \d+ \(index "t_a"\): root page 1 is page 1, sqlite_schema's own/);
+  sqliteRejects(p, 'SELECT count(*) FROM t;', /malformed/);
+  const q = copy(mixed.path);
+  runSqlite3(q, "PRAGMA writable_schema=ON;\nUPDATE sqlite_schema SET rootpage=100000 WHERE name='w';\n", { write: true });
+  expectError(() => readSqliteLeafLayout(q, 't'), q, 1, /\(table "w"\): root page 100000 is not a page of this file/);
+  sqliteRejects(q, 'SELECT count(*) FROM t;', /malformed database schema/);
+});
+
+test('item 12: a freelist leaf pointing at a live b-tree page is a format error (SQLite: "2nd reference to page")', () => {
+  const p = copy(free.path);
+  const trunk = readFileSync(p).readUInt32BE(32);
+  const { root } = rootInfo(p, 't');
+  patch(p, (trunk - 1) * 1024 + 8, u32(root)); // freelist leaf 0 → the root of t
+  expectError(() => readSqliteLeafLayout(p, 't'), p, null, new RegExp(`root page points to page ${root}, which was already reached: a cycle or cross-linked pages \\(reached first as a freelist page\\)`));
+  assert.match(runSqlite3(p, 'PRAGMA integrity_check;').join('\n'), new RegExp(`2nd reference to page ${root}`));
 });
