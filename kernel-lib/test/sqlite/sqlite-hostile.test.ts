@@ -8,67 +8,24 @@
  */
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { copyFileSync, mkdirSync, readFileSync, truncateSync, writeFileSync, closeSync, openSync, writeSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Rng } from '../../src/core/rng.js';
 import { dbstatPages, runSqlite3 } from '../../src/sqlite/sqlite-dbstat.js';
 import { Sqlite3ShellError } from '../../src/sqlite/sqlite3-shell-error.js';
-import { walChecksum } from '../../src/sqlite/sqlite-wal.js';
 import { buildDb, hotJournalDb, mixedDb, tempDir, walWithFramesDb } from './sqlite-fixtures.js';
-import { assertUnchanged, mkfifo, readInChild, snapshotDir, type ReadOutcome } from './sqlite-hostile-helpers.js';
+import { CaseDirs, expectFormatError, mkfifo, patch, readAll, readInChild, resignWal, walVerdictsAgreeWithSqlite, type ReadItem, type ReadOutcome } from './sqlite-hostile-helpers.js';
 
 const { dir, cleanup } = tempDir('sqlite-hostile-');
 after(cleanup);
 const base = mixedDb(dir, 1024, 1500, 61);
-let cases = 0;
-
-/** A fresh directory holding a copy of `src` (and the side files listed) as `db.db`. */
-function caseDir(src: string, sides: string[] = []): { d: string; db: string } {
-  const d = join(dir, `case-${cases++}`);
-  mkdirSync(d);
-  const db = join(d, 'db.db');
-  copyFileSync(src, db);
-  for (const s of sides) copyFileSync(`${src}${s}`, `${db}${s}`);
-  return { d, db };
-}
-
-function patch(path: string, offset: number, bytes: Uint8Array): void {
-  const fd = openSync(path, 'r+');
-  try {
-    writeSync(fd, bytes, 0, bytes.length, offset);
-  } finally {
-    closeSync(fd);
-  }
-}
-
-function expectFormatError(o: ReadOutcome, file: string, reason: RegExp): void {
-  assert.equal(o.ok, false, `expected a SqliteFormatError, got a result`);
-  if (o.ok) return;
-  assert.equal(o.error, 'SqliteFormatError', o.message);
-  assert.equal(o.file, file);
-  assert.match(o.message, reason);
-}
-
-interface Item {
-  d: string;
-  db: string;
-  name?: string | null;
-  pendingWal?: 'refuse' | 'ignore';
-}
-
-/** Reads every item (table t by default) in one child and checks each directory is unchanged. */
-function readAll(items: Item[]): ReadOutcome[] {
-  const dirs = [...new Set(items.map((i) => i.d))];
-  const before = dirs.map((d) => snapshotDir(d));
-  const out = readInChild(items.map((i) => ({ path: i.db, name: i.name === undefined ? 't' : i.name, pendingWal: i.pendingWal })));
-  dirs.forEach((d, k) => assertUnchanged(d, before[k]));
-  return out;
-}
+const dirs = new CaseDirs(dir);
+const caseDir = (src: string, sides: string[] = []) => dirs.copy(src, sides);
 const readCase = (d: string, db: string, name: string | null = 't', pendingWal?: 'refuse' | 'ignore'): ReadOutcome => readAll([{ d, db, name, pendingWal }])[0];
+type Item = ReadItem;
 
 test('item 6: a FIFO as the database or as its -wal, -shm or -journal is refused, never waited on', () => {
-  const d = join(dir, `case-${cases++}`);
-  mkdirSync(d);
+  const d = dirs.empty();
   const fifo = join(d, 'fifo.db');
   mkfifo(fifo);
   const items: Item[] = [{ d, db: fifo }];
@@ -89,8 +46,7 @@ test('item 6: a FIFO as the database or as its -wal, -shm or -journal is refused
 });
 
 test('item 7: a directory as the database or a side file names the file and says what it is', () => {
-  const d = join(dir, `case-${cases++}`);
-  mkdirSync(d);
+  const d = dirs.empty();
   const sub = join(d, 'dir.db');
   mkdirSync(sub);
   const items: Item[] = [{ d, db: sub }];
@@ -170,8 +126,7 @@ test('item 9: journals that are not hot by SQLite\'s rules are ignored (empty, z
 });
 
 test('item 13: a 0-byte file is an empty database (also with a leftover -journal or -wal beside it)', () => {
-  const d = join(dir, `case-${cases++}`);
-  mkdirSync(d);
+  const d = dirs.empty();
   const db = join(d, 'empty.db');
   writeFileSync(db, '');
   writeFileSync(`${db}-journal`, 'leftover');
@@ -189,42 +144,6 @@ test('item 13: a 0-byte file is an empty database (also with a leftover -journal
   assert.equal(runSqlite3(e, 'SELECT count(*) FROM sqlite_schema;')[0], '0', 'SQLite agrees: an empty schema');
 });
 
-/** Re-signs a WAL after an edit: header checksum, then every frame's cumulative checksum (wal.c). */
-function resignWal(wal: Buffer, pageBytes: number, frames = Infinity): void {
-  const big = (wal.readUInt32BE(0) & 1) === 1;
-  const s = new Uint32Array(2);
-  walChecksum(big, wal, 0, 24, s);
-  wal.writeUInt32BE(s[0], 24);
-  wal.writeUInt32BE(s[1], 28);
-  const fb = 24 + pageBytes;
-  for (let i = 0, off = 32; off + fb <= wal.length && i < frames; i++, off += fb) {
-    walChecksum(big, wal, off, 8, s);
-    walChecksum(big, wal, off + 24, pageBytes, s);
-    wal.writeUInt32BE(s[0], off + 16);
-    wal.writeUInt32BE(s[1], off + 20);
-  }
-}
-
-/** The reader's verdict on each db + its -wal against SQLite's view of the same files. */
-function agreeWithSqlite(cs: Array<{ d: string; db: string; what: string }>): ReadOutcome[] {
-  const outs = readAll(cs.flatMap((c) => [c, { ...c, pendingWal: 'ignore' as const }]));
-  return cs.map((c, i) => agreesWithSqlite(c, c.what, outs[2 * i], outs[2 * i + 1]));
-}
-function agreesWithSqlite(c: { d: string; db: string }, what: string, o: ReadOutcome, main: ReadOutcome): ReadOutcome {
-  // SQLite's view, on a copy (the shell writes a -shm and may replay the WAL).
-  const s = caseDir(c.db, ['-wal']);
-  let sqlite: number[] | string;
-  try {
-    sqlite = Array.from(dbstatPages(s.db, 't').leafPages);
-  } catch (e) {
-    sqlite = e instanceof Sqlite3ShellError ? `shell: ${e.stderr}` : String(e);
-  }
-  assert.ok(main.ok || typeof sqlite === 'string', `${what}: main file unreadable: ${main.ok ? '' : main.message}`);
-  if (o.ok) assert.deepEqual(o.leafPages, sqlite, `${what}: accepted, so SQLite must show the main file's layout`);
-  else if (typeof sqlite !== 'string') assert.notDeepEqual(main.ok ? main.leafPages : null, sqlite, `${what}: refused, so SQLite must show something else than the main file: ${o.message}`);
-  return o;
-}
-
 test('item 10: WAL liveness follows SQLite (header, salts, checksums, commit frames), checked against SQLite itself', () => {
   const live = walWithFramesDb(dir, 'live', false);
   const done = walWithFramesDb(dir, 'done', true);
@@ -235,7 +154,7 @@ test('item 10: WAL liveness follows SQLite (header, salts, checksums, commit fra
   const cShm = { ...caseDir(done.path, ['-wal']), what: 'checkpointed, rebuilt -shm' };
   runSqlite3(cShm.db, 'SELECT count(*) FROM t;');
   assert.ok(readFileSync(`${cShm.db}-shm`).length > 0, 'the read-only shell rebuilt the -shm');
-  const [oLive, oDone, oShm] = agreeWithSqlite([cLive, cDone, cShm]);
+  const [oLive, oDone, oShm] = walVerdictsAgreeWithSqlite(dirs, [cLive, cDone, cShm]);
   expectFormatError(oLive, cLive.db, /db\.db-wal holds \d+ frame\(s\) not yet checkpointed/);
   assert.ok(oDone.ok && oShm.ok);
   // A -wal of random bytes, and live frames behind a broken header checksum or salts: ignored.
@@ -255,7 +174,7 @@ test('item 10: WAL liveness follows SQLite (header, salts, checksums, commit fra
     writeFileSync(`${c.db}-wal`, w);
     return { ...c, what };
   });
-  agreeWithSqlite(cs).forEach((o, i) => assert.equal(o.ok, edits[i][2], edits[i][0]));
+  walVerdictsAgreeWithSqlite(dirs, cs).forEach((o, i) => assert.equal(o.ok, edits[i][2], edits[i][0]));
   // A valid header of an unknown version: SQLite refuses to open (SQLITE_CANTOPEN), so does the reader.
   const c = caseDir(live.path, ['-wal']);
   const w = readFileSync(`${c.db}-wal`);
