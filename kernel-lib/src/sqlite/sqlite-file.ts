@@ -3,8 +3,10 @@
  * (`fs.readSync` at an offset): the file is never copied into memory and never written.
  *
  * Page numbers are 1-based (fileformat2 §1.1). The page count is the in-header database size
- * when it is valid (fileformat2 §1.3.7), otherwise the file size divided by the page size;
- * an in-header size larger than the file means the file was truncated.
+ * when it is valid (fileformat2 §1.3.7), otherwise the file size divided by the page size,
+ * rounded up as SQLite's pager does (a partial last page reads as if padded with zero bytes:
+ * unixRead zero-fills a short read and the pager accepts it); an in-header size larger than
+ * that means the file was truncated (btree.c lockBtree: corrupt).
  *
  * Before trusting the main file, `open` applies SQLite's own rules for the files beside it:
  * only regular files are read (a FIFO would block, a directory fails; sqlite-regular-file.ts),
@@ -68,19 +70,19 @@ export class SqliteFile {
       const head = Buffer.alloc(SQLITE_HEADER_BYTES);
       const got = fileBytes >= SQLITE_HEADER_BYTES ? readSync(fd, head, 0, SQLITE_HEADER_BYTES, 0) : 0;
       const header = parseSqliteHeader(path, head.subarray(0, got));
-      const filePages = Math.floor(fileBytes / header.pageBytes);
+      const filePages = Math.ceil(fileBytes / header.pageBytes);
       let pageCount = filePages;
       if (header.headerPageCountValid) {
         if (header.headerPageCount > filePages) {
+          const partial = fileBytes % header.pageBytes !== 0 ? ', the last one partial' : '';
           throw new SqliteFormatError(
             path,
             filePages + 1,
-            `truncated: the header says ${header.headerPageCount} pages of ${header.pageBytes} bytes but the file holds ${filePages} whole pages (${fileBytes} bytes)`,
+            `truncated: the header says ${header.headerPageCount} pages of ${header.pageBytes} bytes but the file holds ${filePages} pages (${fileBytes} bytes${partial})`,
           );
         }
         pageCount = header.headerPageCount;
       }
-      if (pageCount < 1) throw new SqliteFormatError(path, 1, `truncated: the file (${fileBytes} bytes) is shorter than one ${header.pageBytes}-byte page`);
       if (pageCount > SQLITE_MAX_PAGE_NUMBER) {
         throw new SqliteFormatError(path, null, `${pageCount} pages of ${header.pageBytes} bytes (${fileBytes} bytes): more than the ${SQLITE_MAX_PAGE_NUMBER} pages SQLite can address`);
       }
@@ -135,7 +137,14 @@ export class SqliteFile {
       } catch (e) {
         throw new SqliteFormatError(this.path, page, `read error: ${(e as Error).message}`);
       }
-      if (n === 0) throw new SqliteFormatError(this.path, page, `truncated: the file ends inside page ${page}`);
+      if (n === 0) {
+        // The partial last page of the file as opened: the rest reads as zeros, as in SQLite.
+        if (pos + done >= this.fileBytes) {
+          buf.fill(0, done, size);
+          break;
+        }
+        throw new SqliteFormatError(this.path, page, `truncated: the file ends inside page ${page} (it shrank while open)`);
+      }
       done += n;
     }
     this.pagesRead++;

@@ -184,3 +184,21 @@ test('item 10: WAL liveness follows SQLite (header, salts, checksums, commit fra
   expectFormatError(readCase(c.d, c.db), c.db, /valid WAL header of format version 3007001/);
   assert.throws(() => dbstatPages(caseDir(c.db, ['-wal']).db, 't'), Sqlite3ShellError);
 });
+
+test('a partial last page reads as SQLite reads it (zero-padded), a header beyond it is truncation', () => {
+  const cut = (bytes: number) => {
+    const c = caseDir(base.path);
+    truncateSync(c.db, readFileSync(c.db).length - bytes);
+    return c;
+  };
+  const items = [cut(10), cut(1000), cut(1024 + 10)];
+  const [o10, o1000, o1034] = readAll(items);
+  // 10 bytes off the last page: SQLite reads the file (integrity_check ok); so does the reader, with dbstat's leaves.
+  assert.equal(runSqlite3(items[0].db, 'PRAGMA integrity_check;')[0], 'ok');
+  assert.ok(o10.ok, o10.ok ? '' : o10.message);
+  assert.deepEqual(o10.leafPages, Array.from(dbstatPages(items[0].db, 't').leafPages));
+  // 1000 bytes off: still one page by count; whatever the damage, a result or a format error.
+  assert.ok(o1000.ok || o1000.error === 'SqliteFormatError');
+  // A whole page and more: the header's size exceeds the file, as SQLite says (corrupt).
+  expectFormatError(o1034, items[2].db, /truncated: the header says \d+ pages of 1024 bytes but the file holds \d+ pages \(\d+ bytes, the last one partial\)/);
+});
