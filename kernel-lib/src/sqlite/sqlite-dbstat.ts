@@ -12,6 +12,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { Sqlite3ShellError } from './sqlite3-shell-error.js';
+import { assertRegularFiles } from './sqlite-regular-file.js';
 
 /** Default location of Debian's sqlite3 shell; `SQLITE3_SHELL` overrides it. */
 export const SQLITE3_SHELL_DEFAULT = '/usr/bin/sqlite3';
@@ -35,11 +36,15 @@ export const SQLITE3_SHELL_TIMEOUT_MS = 10 * 60 * 1000;
 
 /**
  * Runs SQL with the sqlite3 shell on `dbPath` (read-only unless `write`) and returns its stdout
- * lines. `-bail` stops at the first error, so any error makes the run fail.
+ * lines. `-bail` stops at the first error, so any error makes the run fail. The database and
+ * its side files must be regular files (the shell would block on a FIFO), and a run longer
+ * than `timeoutMs` is killed.
  * @throws Sqlite3ShellError naming the database, the command and the shell's message
+ * @throws SqliteFormatError when the database or a side file is not a regular file
  */
 export function runSqlite3(dbPath: string, sql: string, opts: { write?: boolean; timeoutMs?: number } = {}): string[] {
   const shell = sqlite3ShellPath();
+  assertRegularFiles(dbPath);
   const args = [...(opts.write ? [] : ['-readonly']), '-bail', '-batch', '-noheader', '-list', '-separator', '|', dbPath];
   const r = spawnSync(shell, args, { input: sql, encoding: 'utf8', maxBuffer: 1 << 30, timeout: opts.timeoutMs ?? SQLITE3_SHELL_TIMEOUT_MS, killSignal: 'SIGKILL' });
   const stderr = (r.stderr ?? '').trim();

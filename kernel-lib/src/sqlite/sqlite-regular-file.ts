@@ -72,3 +72,17 @@ export function openSideFile(dbPath: string, path: string, role: string): Regula
   if (!st) return null;
   return openRegularFile(dbPath, path, role);
 }
+
+/**
+ * Checks that the database and any side files beside it are regular files, without reading
+ * them: for callers that hand the path to another program (the sqlite3 shell blocks forever
+ * opening a FIFO as the database or its -journal). A missing database is allowed (the shell
+ * creates it when writing).
+ * @throws SqliteFormatError naming the file that is not a regular file
+ */
+export function assertRegularFiles(dbPath: string): void {
+  for (const [suffix, role] of [['', 'the database'], ['-journal', 'the -journal file'], ['-wal', 'the -wal file'], ['-shm', 'the -shm file']] as const) {
+    const f = openSideFile(dbPath, `${dbPath}${suffix}`, role);
+    if (f) closeSync(f.fd);
+  }
+}

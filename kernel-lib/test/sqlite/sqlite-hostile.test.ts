@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { Rng } from '../../src/core/rng.js';
 import { dbstatPages, runSqlite3 } from '../../src/sqlite/sqlite-dbstat.js';
 import { Sqlite3ShellError } from '../../src/sqlite/sqlite3-shell-error.js';
+import { SqliteFormatError } from '../../src/sqlite/sqlite-format-error.js';
 import { buildDb, hotJournalDb, mixedDb, tempDir, walWithFramesDb } from './sqlite-fixtures.js';
 import { CaseDirs, expectFormatError, mkfifo, patch, readAll, readInChild, resignWal, walVerdictsAgreeWithSqlite, type ReadItem, type ReadOutcome } from './sqlite-hostile-helpers.js';
 
@@ -201,4 +202,18 @@ test('a partial last page reads as SQLite reads it (zero-padded), a header beyon
   assert.ok(o1000.ok || o1000.error === 'SqliteFormatError');
   // A whole page and more: the header's size exceeds the file, as SQLite says (corrupt).
   expectFormatError(o1034, items[2].db, /truncated: the header says \d+ pages of 1024 bytes but the file holds \d+ pages \(\d+ bytes, the last one partial\)/);
+});
+
+test('the sqlite3 shell is not handed a FIFO (it would block opening it): a SqliteFormatError at once', () => {
+  const d = dirs.empty();
+  const fifo = join(d, 'fifo.db');
+  mkfifo(fifo);
+  const c = caseDir(base.path);
+  mkfifo(`${c.db}-journal`);
+  for (const p of [fifo, c.db]) {
+    const t0 = Date.now();
+    // The timeout makes a blocked shell fail (Sqlite3ShellError) instead of hanging the test.
+    assert.throws(() => runSqlite3(p, 'SELECT count(*) FROM sqlite_schema;', { timeoutMs: 5000 }), (e: unknown) => e instanceof SqliteFormatError && e.file === p && /is a FIFO/.test(e.message));
+    assert.ok(Date.now() - t0 < 4000, 'refused before the shell ran');
+  }
 });
