@@ -26,6 +26,9 @@ import { openSideFile } from './sqlite-regular-file.js';
 /** The 8 bytes that start every rollback journal header (fileformat2 §3). */
 export const SQLITE_JOURNAL_MAGIC = Uint8Array.from([0xd9, 0xd5, 0x05, 0xf9, 0x20, 0xa1, 0x63, 0xd7]);
 
+/** The unix VFS's longest path name (os_unix.c MAX_PATHNAME), the bound on a super-journal name. */
+export const SQLITE_MAX_PATHNAME = 512;
+
 export interface SqliteJournalStatus {
   /** Path of the -journal file, whether or not it exists. */
   journalPath: string;
@@ -55,8 +58,9 @@ function superJournalName(fd: number, bytes: number): string {
   const dv = new DataView(tail.buffer, tail.byteOffset, 16);
   const len = dv.getUint32(0);
   const cksum = dv.getUint32(4);
-  // SQLite bounds the name by its maximum path length (at most a few KiB).
-  if (len === 0 || len > bytes - 16 || len > 65536) return '';
+  // SQLite reads at most mxPathname bytes (512 in the unix VFS, os_unix.c MAX_PATHNAME); a
+  // longer length field means no super-journal, so the journal stays hot.
+  if (len === 0 || len > bytes - 16 || len > SQLITE_MAX_PATHNAME) return '';
   const name = readAt(fd, len, bytes - 16 - len);
   let sum = cksum;
   for (const b of name) sum = (sum - b) >>> 0;

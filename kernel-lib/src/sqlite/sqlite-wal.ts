@@ -101,10 +101,10 @@ export function readWalStatus(dbPath: string, pageBytes: number, main: WalMainFi
   const wal = openSideFile(dbPath, walPath, 'the -wal file');
   if (!wal) return noWal(walPath);
   try {
-    if (wal.bytes < WAL_HEADER_BYTES) return noWal(walPath);
-    // SQLite opens the wal-index beside a WAL; a -shm that is not a regular file fails there.
+    // SQLite opens the wal-index beside any WAL; a -shm that is not a regular file fails there.
     const shm = openSideFile(dbPath, `${dbPath}-shm`, 'the -shm file');
     if (shm) closeSync(shm.fd);
+    if (wal.bytes < WAL_HEADER_BYTES) return noWal(walPath);
     const head = new Uint8Array(WAL_HEADER_BYTES);
     if (readFully(wal.fd, head, WAL_HEADER_BYTES, 0) < WAL_HEADER_BYTES) return noWal(walPath);
     const hv = new DataView(head.buffer);
