@@ -224,3 +224,12 @@ test('item 12: a freelist leaf pointing at a live b-tree page is a format error 
   expectError(() => readSqliteLeafLayout(p, 't'), p, null, new RegExp(`root page points to page ${root}, which was already reached: a cycle or cross-linked pages \\(reached first as a freelist page\\)`));
   assert.match(runSqlite3(p, 'PRAGMA integrity_check;').join('\n'), new RegExp(`2nd reference to page ${root}`));
 });
+
+test('item 12 class: a cell count above SQLite\'s MX_CELL = (page size − 8)/6 is a format error', () => {
+  const { leaf, pageBytes } = rootInfo(mixed.path, 't');
+  const p = copy(mixed.path);
+  const max = Math.floor((pageBytes - 8) / 6);
+  patch(p, (leaf - 1) * pageBytes + 3, [(max + 1) >> 8, (max + 1) & 255]);
+  expectError(() => readSqliteLeafLayout(p, 't'), p, leaf, new RegExp(`cell count ${max + 1} is more than SQLite's maximum of ${max} cells`));
+  sqliteRejects(p, 'SELECT sum(length(s)) FROM t;', /malformed/);
+});
