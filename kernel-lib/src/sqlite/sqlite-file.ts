@@ -10,7 +10,8 @@
  *
  * Before trusting the main file, `open` applies SQLite's own rules for the files beside it:
  * only regular files are read (a FIFO would block, a directory fails; sqlite-regular-file.ts),
- * a hot rollback journal is refused (sqlite-journal.ts), and a `-wal` whose live frames differ
+ * a file another process is writing (PENDING/EXCLUSIVE lock, sqlite-locks.ts) and a hot
+ * rollback journal (sqlite-journal.ts) are refused, and a `-wal` whose live frames differ
  * from the main file is refused unless `pendingWal: 'ignore'` (sqlite-wal.ts). A 0-byte file is
  * an empty database (0 pages, no schema), as in SQLite.
  */
@@ -19,6 +20,7 @@ import { SqliteFormatError } from './sqlite-format-error.js';
 import { emptySqliteHeader, parseSqliteHeader, SQLITE_HEADER_BYTES, type SqliteHeader } from './sqlite-header.js';
 import { readWalStatus, type SqliteWalStatus } from './sqlite-wal.js';
 import { sqliteJournalStatus } from './sqlite-journal.js';
+import { sqliteLockState } from './sqlite-locks.js';
 import { openRegularFile } from './sqlite-regular-file.js';
 
 /** The lock-byte page sits at byte offset 2^30 and is never used by SQLite (fileformat2 §1.4). */
@@ -63,7 +65,7 @@ export class SqliteFile {
   /** Opens `path` read-only and checks its header and side files. @throws SqliteFormatError */
   static open(path: string, opts: SqliteOpenOptions = {}): SqliteFile {
     if (typeof path !== 'string' || path.length === 0) throw new SqliteFormatError(String(path), null, 'a database path is required');
-    const { fd, bytes: fileBytes } = openRegularFile(path, path, 'the database');
+    const { fd, bytes: fileBytes, stats } = openRegularFile(path, path, 'the database');
     try {
       // SQLite: a 0-byte file is an empty database; a -journal or -wal beside it is a leftover.
       if (fileBytes === 0) return new SqliteFile(path, fd, emptySqliteHeader(), 0, 0);
@@ -86,7 +88,12 @@ export class SqliteFile {
       if (pageCount > SQLITE_MAX_PAGE_NUMBER) {
         throw new SqliteFormatError(path, null, `${pageCount} pages of ${header.pageBytes} bytes (${fileBytes} bytes): more than the ${SQLITE_MAX_PAGE_NUMBER} pages SQLite can address`);
       }
-      const journal = sqliteJournalStatus(path, fileBytes);
+      // SQLite's readers get SQLITE_BUSY while a writer holds PENDING or EXCLUSIVE: the main file is being written.
+      const locks = sqliteLockState(stats);
+      if (locks.exclusive) {
+        throw new SqliteFormatError(path, null, 'another process holds the PENDING or EXCLUSIVE lock (a writer is writing the main file, SQLite readers get SQLITE_BUSY): try again when it has committed');
+      }
+      const journal = sqliteJournalStatus(path, fileBytes, locks.reserved);
       if (journal.hot) {
         throw new SqliteFormatError(
           path,

@@ -15,10 +15,10 @@
  * journal magic) and that super-journal no longer exists, the transaction committed and the
  * journal is not played back.
  *
- * Simpler than SQLite: Node cannot query POSIX advisory locks, so the RESERVED-lock test is not
- * made; a journal of a writer still inside its transaction is reported as hot too. Either way
- * the main file is not a committed state the reader can vouch for, and the reader never writes,
- * so it refuses rather than rolling back.
+ * The RESERVED-lock test uses /proc/locks (sqlite-locks.ts): a journal beside a database on
+ * which another process holds RESERVED belongs to a live writer, whose changes are not in the
+ * main file yet, so it is not hot. Without /proc/locks (not Linux) every such journal counts as
+ * hot. The reader never writes, so it refuses a hot journal rather than rolling it back.
  */
 import { closeSync, existsSync, readSync } from 'node:fs';
 import { openSideFile } from './sqlite-regular-file.js';
@@ -70,15 +70,17 @@ function superJournalName(fd: number, bytes: number): string {
 }
 
 /**
- * Hot-journal status of `dbPath` (whose main file has `dbBytes` bytes). Read-only.
+ * Hot-journal status of `dbPath` (whose main file has `dbBytes` bytes; `reservedLocked` when
+ * another process holds its RESERVED lock). Read-only.
  * @throws SqliteFormatError when the -journal exists but is not a regular file
  */
-export function sqliteJournalStatus(dbPath: string, dbBytes: number): SqliteJournalStatus {
+export function sqliteJournalStatus(dbPath: string, dbBytes: number, reservedLocked = false): SqliteJournalStatus {
   const journalPath = `${dbPath}-journal`;
   const j = openSideFile(dbPath, journalPath, 'the -journal file');
   if (!j) return { journalPath, hot: false, reason: 'no -journal file' };
   try {
     if (j.bytes === 0) return { journalPath, hot: false, reason: 'the -journal file is empty (journal_mode=TRUNCATE after a commit)' };
+    if (reservedLocked) return { journalPath, hot: false, reason: 'another process holds the RESERVED lock: the journal belongs to a live writer' };
     if (dbBytes === 0) return { journalPath, hot: false, reason: 'the database is empty, so the -journal is a leftover SQLite deletes' };
     const first = readAt(j.fd, 1, 0);
     if (first.length === 0 || first[0] === 0) return { journalPath, hot: false, reason: 'the journal header is zeroed (journal_mode=PERSIST after a commit)' };

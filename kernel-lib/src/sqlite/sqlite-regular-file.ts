@@ -25,6 +25,8 @@ export function fileKind(st: Stats): string {
 export interface RegularFile {
   fd: number;
   bytes: number;
+  /** fstat of the open file. */
+  stats: Stats;
   /** Modification time in ms (for tests that check the reader never writes). */
   mtimeMs: number;
 }
@@ -53,7 +55,7 @@ export function openRegularFile(dbPath: string, path: string, role: string): Reg
     closeSync(fd);
     throw new SqliteFormatError(dbPath, null, `${role} ${path} is ${fileKind(st)}, not a regular file: the reader only reads regular files`);
   }
-  return { fd, bytes: st.size, mtimeMs: st.mtimeMs };
+  return { fd, bytes: st.size, mtimeMs: st.mtimeMs, stats: st };
 }
 
 /**

@@ -8,10 +8,11 @@
  */
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { copyFileSync, mkdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Rng } from '../../src/core/rng.js';
-import { dbstatPages, runSqlite3 } from '../../src/sqlite/sqlite-dbstat.js';
+import { dbstatPages, runSqlite3, sqlite3ShellPath } from '../../src/sqlite/sqlite-dbstat.js';
 import { Sqlite3ShellError } from '../../src/sqlite/sqlite3-shell-error.js';
 import { SqliteFormatError } from '../../src/sqlite/sqlite-format-error.js';
 import { buildDb, hotJournalDb, mixedDb, tempDir, walWithFramesDb } from './sqlite-fixtures.js';
@@ -215,5 +216,58 @@ test('the sqlite3 shell is not handed a FIFO (it would block opening it): a Sqli
     // The timeout makes a blocked shell fail (Sqlite3ShellError) instead of hanging the test.
     assert.throws(() => runSqlite3(p, 'SELECT count(*) FROM sqlite_schema;', { timeoutMs: 5000 }), (e: unknown) => e instanceof SqliteFormatError && e.file === p && /is a FIFO/.test(e.message));
     assert.ok(Date.now() - t0 < 4000, 'refused before the shell ran');
+  }
+});
+
+/** Polls `cond` every 50 ms for at most `ms`; fails (never hangs) when it does not become true. */
+async function waitFor(cond: () => boolean, ms: number, what: string): Promise<void> {
+  const t0 = Date.now();
+  while (!cond()) {
+    assert.ok(Date.now() - t0 < ms, `timed out after ${ms} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+test('item 9 with a real writer: its live journal (RESERVED) is not hot, its main-file writes (EXCLUSIVE) are refused, and once it is killed the journal is hot', async () => {
+  const c = caseDir(base.path);
+  const committed = readCase(c.d, c.db);
+  assert.ok(committed.ok);
+  const lockLine = (byte: number) => () => {
+    const { ino } = statSync(c.db);
+    return readFileSync('/proc/locks', 'utf8').split('\n').some((l) => l.includes(`:${ino} `) && / WRITE /.test(l) && Number(l.trim().split(/\s+/)[6]) <= byte && (l.trim().split(/\s+/)[7] === 'EOF' || Number(l.trim().split(/\s+/)[7]) >= byte));
+  };
+  const writer = spawn(sqlite3ShellPath(), ['-batch', c.db], { stdio: ['pipe', 'pipe', 'ignore'] });
+  let out = '';
+  writer.stdout.on('data', (b: Buffer) => (out += b.toString()));
+  try {
+    // Each step ends with a SELECT whose answer says the statements before it are done.
+    let step = 0;
+    const send = async (sql: string) => {
+      const mark = `done-${++step}`;
+      writer.stdin.write(`${sql}SELECT '${mark}';\n`);
+      await waitFor(() => out.includes(mark), 10000, `the writer to finish step ${step}`);
+    };
+    // A transaction with a few changes: RESERVED held, journal written, main file untouched.
+    await send("PRAGMA cache_size=5;\nBEGIN;\nUPDATE t SET s = s || 'u' WHERE id < 20;\n");
+    await waitFor(() => existsSync(`${c.db}-journal`) && lockLine(0x40000001)(), 5000, 'the writer to hold RESERVED');
+    const live = readCase(c.d, c.db);
+    assert.ok(live.ok, `a live writer's journal is not hot: ${live.ok ? '' : live.message}`);
+    assert.deepEqual(live.leafPages, committed.leafPages, 'the main file still holds the committed state');
+    // Enough changes to spill the 5-page cache into the main file: EXCLUSIVE is held until commit.
+    await send("UPDATE t SET s = s || 'vvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvv';\n");
+    await waitFor(lockLine(0x40000002), 5000, 'the writer to hold EXCLUSIVE');
+    expectFormatError(readCase(c.d, c.db), c.db, /another process holds the PENDING or EXCLUSIVE lock/);
+    // Killed mid-transaction: the locks go, the journal stays, hot.
+    writer.kill('SIGKILL');
+    await waitFor(() => !lockLine(0x40000001)() && !lockLine(0x40000002)(), 5000, 'the killed writer\'s locks to go');
+    expectFormatError(readCase(c.d, c.db), c.db, /db\.db-journal is a hot rollback journal/);
+    // SQLite rolls it back (on a copy): the committed state again, as the reader then reads it.
+    const r = caseDir(c.db, ['-journal']);
+    runSqlite3(r.db, 'SELECT count(*) FROM t;', { write: true });
+    const back = readCase(r.d, r.db);
+    assert.ok(back.ok && !existsSync(`${r.db}-journal`));
+    assert.deepEqual(back.leafPages, committed.leafPages);
+  } finally {
+    writer.kill('SIGKILL');
   }
 });
