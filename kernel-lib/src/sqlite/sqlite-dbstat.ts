@@ -114,9 +114,14 @@ export interface SqliteDbstatPages {
 
 const quote = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
-/** dbstat's pages of table or index `name`, leaves in key order. */
+/**
+ * dbstat's pages of table or index `name`, leaves in key order. dbstat compares names exactly,
+ * SQL resolves them ASCII-case-insensitively: the name is first resolved as SQL would (the
+ * NOCASE collation folds ASCII letters only), so 'TP' finds table tp, and 'tÄ' never finds 'tä'.
+ */
 export function dbstatPages(dbPath: string, name: string): SqliteDbstatPages {
-  const rows = runSqlite3(dbPath, `SELECT pageno, path, pagetype FROM dbstat WHERE name=${quote(name)};\n`);
+  const stored = `coalesce((SELECT name FROM sqlite_schema WHERE name=${quote(name)} COLLATE NOCASE AND type IN ('table', 'index') ORDER BY name=${quote(name)} DESC LIMIT 1), ${quote(name)})`;
+  const rows = runSqlite3(dbPath, `SELECT pageno, path, pagetype FROM dbstat WHERE name=${stored};\n`);
   const leaves: Array<{ page: number; path: string }> = [];
   const interior: number[] = [];
   const overflow: Array<{ page: number; path: string }> = [];

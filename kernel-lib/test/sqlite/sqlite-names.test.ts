@@ -36,6 +36,10 @@ test('names differing only in non-ASCII case are different b-trees; ASCII case i
     assert.deepEqual(Array.from(lay.leafPages), Array.from(dbstatPages(p, lay.name).leafPages), `"${look}": leaves as dbstat`);
   }
   assert.throws(() => readSqliteLeafLayout(p, 'ta'), /no table or index named "ta"/);
+  // dbstat's own name match is exact; dbstatPages resolves the name as SQL does first.
+  assert.deepEqual(Array.from(dbstatPages(p, 'TÄ').leafPages), Array.from(dbstatPages(p, 'tÄ').leafPages));
+  assert.notDeepEqual(Array.from(dbstatPages(p, 'tÄ').leafPages), Array.from(dbstatPages(p, 'tä').leafPages));
+  assert.ok(dbstatPages(p, 'TÄ').leafPages.length > 0);
 });
 
 test('sqliteAsciiLower folds A–Z only', () => {
