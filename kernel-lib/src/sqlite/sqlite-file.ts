@@ -21,7 +21,7 @@ import { emptySqliteHeader, parseSqliteHeader, SQLITE_HEADER_BYTES, type SqliteH
 import { readWalStatus, type SqliteWalStatus } from './sqlite-wal.js';
 import { sqliteJournalStatus } from './sqlite-journal.js';
 import { sqliteLockState } from './sqlite-locks.js';
-import { openRegularFile } from './sqlite-regular-file.js';
+import { openRegularFile, sqliteSideFileBase } from './sqlite-regular-file.js';
 
 /** The lock-byte page sits at byte offset 2^30 and is never used by SQLite (fileformat2 §1.4). */
 export const SQLITE_LOCK_BYTE_OFFSET = 1073741824;
@@ -93,7 +93,8 @@ export class SqliteFile {
       if (locks.exclusive) {
         throw new SqliteFormatError(path, null, 'another process holds the PENDING or EXCLUSIVE lock (a writer is writing the main file, SQLite readers get SQLITE_BUSY): try again when it has committed');
       }
-      const journal = sqliteJournalStatus(path, fileBytes, locks.reserved);
+      const sideBase = sqliteSideFileBase(path);
+      const journal = sqliteJournalStatus(path, fileBytes, locks.reserved, sideBase);
       if (journal.hot) {
         throw new SqliteFormatError(
           path,
@@ -103,7 +104,7 @@ export class SqliteFile {
         );
       }
       const file = new SqliteFile(path, fd, header, pageCount, fileBytes);
-      const wal = readWalStatus(path, header.pageBytes, file);
+      const wal = readWalStatus(path, header.pageBytes, file, sideBase);
       file.pagesRead = 0;
       (file as { wal: SqliteWalStatus }).wal = wal;
       if (!wal.mainFileIsCurrent && (opts.pendingWal ?? 'refuse') === 'refuse') {

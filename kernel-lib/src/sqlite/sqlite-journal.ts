@@ -71,11 +71,12 @@ function superJournalName(fd: number, bytes: number): string {
 
 /**
  * Hot-journal status of `dbPath` (whose main file has `dbBytes` bytes; `reservedLocked` when
- * another process holds its RESERVED lock). Read-only.
+ * another process holds its RESERVED lock; `sideBase`: the path with symlinks resolved, where
+ * SQLite looks for the journal). Read-only.
  * @throws SqliteFormatError when the -journal exists but is not a regular file
  */
-export function sqliteJournalStatus(dbPath: string, dbBytes: number, reservedLocked = false): SqliteJournalStatus {
-  const journalPath = `${dbPath}-journal`;
+export function sqliteJournalStatus(dbPath: string, dbBytes: number, reservedLocked = false, sideBase = dbPath): SqliteJournalStatus {
+  const journalPath = `${sideBase}-journal`;
   const j = openSideFile(dbPath, journalPath, 'the -journal file');
   if (!j) return { journalPath, hot: false, reason: 'no -journal file' };
   try {

@@ -8,7 +8,7 @@
  * Anything but a regular file is refused with a SqliteFormatError naming the database and the
  * side file.
  */
-import { closeSync, constants, fstatSync, openSync, statSync, type Stats } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { SqliteFormatError } from './sqlite-format-error.js';
 
 /** What a non-regular file is, for the error message. */
@@ -76,6 +76,19 @@ export function openSideFile(dbPath: string, path: string, role: string): Regula
 }
 
 /**
+ * Where SQLite looks for a database's side files: beside the file itself, after resolving
+ * symbolic links (os_unix.c unixFullPathname follows them), so `link.db` → `b/real.db` has its
+ * journal at `b/real.db-journal`. A path that cannot be resolved is kept as given.
+ */
+export function sqliteSideFileBase(dbPath: string): string {
+  try {
+    return realpathSync.native(dbPath);
+  } catch {
+    return dbPath;
+  }
+}
+
+/**
  * Checks that the database and any side files beside it are regular files, without reading
  * them: for callers that hand the path to another program (the sqlite3 shell blocks forever
  * opening a FIFO as the database or its -journal). A missing database is allowed (the shell
@@ -83,8 +96,9 @@ export function openSideFile(dbPath: string, path: string, role: string): Regula
  * @throws SqliteFormatError naming the file that is not a regular file
  */
 export function assertRegularFiles(dbPath: string): void {
+  const base = sqliteSideFileBase(dbPath);
   for (const [suffix, role] of [['', 'the database'], ['-journal', 'the -journal file'], ['-wal', 'the -wal file'], ['-shm', 'the -shm file']] as const) {
-    const f = openSideFile(dbPath, `${dbPath}${suffix}`, role);
+    const f = openSideFile(dbPath, suffix === '' ? dbPath : `${base}${suffix}`, role);
     if (f) closeSync(f.fd);
   }
 }

@@ -93,16 +93,17 @@ function readFully(fd: number, buf: Uint8Array, len: number, pos: number): numbe
 }
 
 /**
- * WAL status of `dbPath`, whose main file has pages of `pageBytes` and is read through `main`.
+ * WAL status of `dbPath`, whose main file has pages of `pageBytes` and is read through `main`;
+ * the side files are `${sideBase}-wal` and `-shm` (sideBase: the path with symlinks resolved).
  * @throws SqliteFormatError when the -wal (or -shm) is not a regular file, or has a valid header of an unknown version
  */
-export function readWalStatus(dbPath: string, pageBytes: number, main: WalMainFile): SqliteWalStatus {
-  const walPath = `${dbPath}-wal`;
+export function readWalStatus(dbPath: string, pageBytes: number, main: WalMainFile, sideBase = dbPath): SqliteWalStatus {
+  const walPath = `${sideBase}-wal`;
   const wal = openSideFile(dbPath, walPath, 'the -wal file');
   if (!wal) return noWal(walPath);
   try {
     // SQLite opens the wal-index beside any WAL; a -shm that is not a regular file fails there.
-    const shm = openSideFile(dbPath, `${dbPath}-shm`, 'the -shm file');
+    const shm = openSideFile(dbPath, `${sideBase}-shm`, 'the -shm file');
     if (shm) closeSync(shm.fd);
     if (wal.bytes < WAL_HEADER_BYTES) return noWal(walPath);
     const head = new Uint8Array(WAL_HEADER_BYTES);

@@ -9,7 +9,7 @@
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, statSync, truncateSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, statSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Rng } from '../../src/core/rng.js';
 import { dbstatPages, runSqlite3, sqlite3ShellPath } from '../../src/sqlite/sqlite-dbstat.js';
@@ -25,6 +25,9 @@ const dirs = new CaseDirs(dir);
 const caseDir = (src: string, sides: string[] = []) => dirs.copy(src, sides);
 const readCase = (d: string, db: string, name: string | null = 't', pendingWal?: 'refuse' | 'ignore'): ReadOutcome => readAll([{ d, db, name, pendingWal }])[0];
 type Item = ReadItem;
+/** One crash image (database + hot journal) shared by the tests; each copies it. */
+let hotOnce: { path: string; committedRows: number } | null = null;
+const hotFixture = () => (hotOnce ??= hotJournalDb(dir));
 
 test('item 6: a FIFO as the database or as its -wal, -shm or -journal is refused, never waited on', () => {
   const d = dirs.empty();
@@ -82,7 +85,7 @@ test('item 8: a (sparse) file of 2^32 pages is a format error, one of 2^32 − 2
 });
 
 test('item 9: a hot rollback journal is refused; SQLite itself rolls it back to the committed state', () => {
-  const hot = hotJournalDb(dir);
+  const hot = hotFixture();
   const c = caseDir(hot.path, ['-journal']);
   // SQLite (read-write, on a copy) rolls the journal back: the committed rows, and the reader
   // then agrees with dbstat on the rolled-back file.
@@ -96,7 +99,7 @@ test('item 9: a hot rollback journal is refused; SQLite itself rolls it back to 
 });
 
 test('item 9: journals that are not hot by SQLite\'s rules are ignored (empty, zeroed header, missing super-journal, empty database)', () => {
-  const hot = hotJournalDb(dir, 'cold');
+  const hot = hotFixture();
   const variants: Array<[string, (j: string) => void]> = [
     ['empty journal', (j) => writeFileSync(j, '')],
     ['zeroed first byte (journal_mode=PERSIST)', (j) => patch(j, 0, Uint8Array.of(0))],
@@ -270,4 +273,22 @@ test('item 9 with a real writer: its live journal (RESERVED) is not hot, its mai
   } finally {
     writer.kill('SIGKILL');
   }
+});
+
+test('side files of a symlinked database are looked for beside its target, as SQLite resolves the path', () => {
+  const hot = hotFixture();
+  // Journal beside the target: hot (SQLite refuses a read-only open: it must roll back first).
+  const t = caseDir(hot.path, ['-journal']);
+  const d1 = dirs.empty();
+  symlinkSync(t.db, join(d1, 'link.db'));
+  // Journal beside the link only: not SQLite's journal, ignored.
+  const u = caseDir(base.path);
+  const d2 = dirs.empty();
+  symlinkSync(u.db, join(d2, 'link.db'));
+  copyFileSync(`${hot.path}-journal`, join(d2, 'link.db-journal'));
+  const [o1, o2] = readAll([{ d: d1, db: join(d1, 'link.db') }, { d: d2, db: join(d2, 'link.db') }]);
+  expectFormatError(o1, join(d1, 'link.db'), new RegExp(`${t.db.replace(/[/.]/g, '\\$&')}-journal is a hot rollback journal`));
+  assert.throws(() => runSqlite3(join(d1, 'link.db'), 'SELECT count(*) FROM t;'), (e: unknown) => e instanceof Sqlite3ShellError && /readonly/.test(e.stderr));
+  assert.ok(o2.ok, o2.ok ? '' : o2.message);
+  assert.equal(Number(runSqlite3(join(d2, 'link.db'), 'SELECT count(*) FROM t;')[0]), 1500);
 });
