@@ -27,6 +27,7 @@
 import { closeSync, readSync } from 'node:fs';
 import { SqliteFormatError } from './sqlite-format-error.js';
 import { openSideFile } from './sqlite-regular-file.js';
+import { TypedList } from '../core/typed-list.js';
 
 /** Bytes of the WAL header and of a frame header (fileformat2 §4.1). */
 export const WAL_HEADER_BYTES = 32;
@@ -127,7 +128,9 @@ export function readWalStatus(dbPath: string, pageBytes: number, main: WalMainFi
     // Walk the valid frames; remember, per page, the newest frame up to the last commit.
     const frame = new Uint8Array(frameBytes);
     const fv = new DataView(frame.buffer);
-    const framePages = new Uint32Array(framesInFile + 1); // page number of each valid frame (1-based)
+    // Page number of each valid frame, grown as frames validate (not sized by the file: a sparse
+    // -wal of terabytes with a valid header must not allocate per frame it claims).
+    const framePages = new TypedList(Uint32Array);
     let committedFrames = 0;
     let committedPages = 0;
     for (let i = 1; i <= framesInFile; i++) {
@@ -137,7 +140,7 @@ export function readWalStatus(dbPath: string, pageBytes: number, main: WalMainFi
       walChecksum(bigEndian, frame, 0, 8, ck);
       walChecksum(bigEndian, frame, WAL_FRAME_HEADER_BYTES, szPage, ck);
       if (ck[0] !== fv.getUint32(16) || ck[1] !== fv.getUint32(20)) break;
-      framePages[i] = pgno;
+      framePages.push(pgno);
       const nTruncate = fv.getUint32(4);
       if (nTruncate !== 0) {
         committedFrames = i;
@@ -148,7 +151,8 @@ export function readWalStatus(dbPath: string, pageBytes: number, main: WalMainFi
     if (committedFrames === 0) return status;
     // Compare the newest live image of each page with the main file.
     const committed = new Map<number, number>(); // page -> its newest live frame
-    for (let i = 1; i <= committedFrames; i++) committed.set(framePages[i], i);
+    const pagesOf = framePages.toArray();
+    for (let i = 1; i <= committedFrames; i++) committed.set(pagesOf[i - 1], i);
     const mainBuf = new Uint8Array(pageBytes);
     let pending = 0;
     for (const [pgno, idx] of committed) {

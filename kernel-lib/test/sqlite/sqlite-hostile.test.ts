@@ -292,3 +292,13 @@ test('side files of a symlinked database are looked for beside its target, as SQ
   assert.ok(o2.ok, o2.ok ? '' : o2.message);
   assert.equal(Number(runSqlite3(join(d2, 'link.db'), 'SELECT count(*) FROM t;')[0]), 1500);
 });
+
+test('item 8 class: a sparse -wal of 8 TiB behind a valid header costs what its valid frames cost', () => {
+  const live = walWithFramesDb(dir, 'sparse-wal', false);
+  const c = caseDir(live.path, ['-wal']);
+  truncateSync(`${c.db}-wal`, 2 ** 43);
+  const [o, ignored] = readAll([c, { ...c, pendingWal: 'ignore' }]);
+  // The live frames still count (SQLite stops at the first invalid frame, the zeros after them).
+  expectFormatError(o, c.db, /db\.db-wal holds \d+ frame\(s\) not yet checkpointed/);
+  assert.ok(ignored.ok, ignored.ok ? '' : ignored.message);
+});
