@@ -57,7 +57,7 @@ export class SqliteFile {
     this.header = header;
     this.pageCount = pageCount;
     this.fileBytes = fileBytes;
-    this.wal = { walPath: `${path}-wal`, framesInFile: 0, headerValid: false, committedFrames: 0, committedPages: 0, pendingFrames: 0, mainFileIsCurrent: true };
+    this.wal = { walPath: `${path}-wal`, framesInFile: 0, headerValid: false, committedFrames: 0, committedPages: 0, pendingFrames: 0, pendingPages: 0, mainFileIsCurrent: true };
     const lockPage = Math.floor(SQLITE_LOCK_BYTE_OFFSET / header.pageBytes) + 1;
     this.lockBytePage = lockPage <= pageCount ? lockPage : 0;
   }
@@ -111,7 +111,7 @@ export class SqliteFile {
         throw new SqliteFormatError(
           path,
           null,
-          `${wal.walPath} holds ${wal.pendingFrames} frame(s) not yet checkpointed (committed transactions up to frame ${wal.committedFrames}, database size ${wal.committedPages} pages vs ${pageCount} in the main file), so the main file is not the current database; ` +
+          `${wal.walPath} holds ${wal.pendingFrames} frame(s) not yet checkpointed (${wal.pendingPages} page(s) differ from the main file; committed transactions up to frame ${wal.committedFrames}, database size ${wal.committedPages} pages vs ${pageCount} in the main file), so the main file is not the current database; ` +
             `run "PRAGMA wal_checkpoint(TRUNCATE)" (or close all connections) first, or pass pendingWal: 'ignore' to read the last checkpoint`,
         );
       }

@@ -47,8 +47,10 @@ export interface SqliteWalStatus {
   committedFrames: number;
   /** Database size in pages after the last live commit (0 without one). */
   committedPages: number;
-  /** Pages whose newest live frame differs from the main file: frames a checkpoint has not yet copied. */
+  /** Live frames of the pages whose newest live image differs from the main file: what a checkpoint has not yet copied. */
   pendingFrames: number;
+  /** Pages whose newest live image differs from the main file (or that it lacks). */
+  pendingPages: number;
   /** True when SQLite would show exactly the main file (no live frame differs, same size). */
   mainFileIsCurrent: boolean;
 }
@@ -80,6 +82,7 @@ const noWal = (walPath: string): SqliteWalStatus => ({
   committedFrames: 0,
   committedPages: 0,
   pendingFrames: 0,
+  pendingPages: 0,
   mainFileIsCurrent: true,
 });
 
@@ -147,14 +150,19 @@ export function readWalStatus(dbPath: string, pageBytes: number, main: WalMainFi
         committedPages = nTruncate;
       }
     }
-    const status: SqliteWalStatus = { walPath, framesInFile, headerValid: true, committedFrames, committedPages, pendingFrames: 0, mainFileIsCurrent: true };
+    const status: SqliteWalStatus = { walPath, framesInFile, headerValid: true, committedFrames, committedPages, pendingFrames: 0, pendingPages: 0, mainFileIsCurrent: true };
     if (committedFrames === 0) return status;
     // Compare the newest live image of each page with the main file.
     const committed = new Map<number, number>(); // page -> its newest live frame
+    const framesOfPage = new Map<number, number>(); // page -> live frames holding it
     const pagesOf = framePages.toArray();
-    for (let i = 1; i <= committedFrames; i++) committed.set(pagesOf[i - 1], i);
+    for (let i = 1; i <= committedFrames; i++) {
+      committed.set(pagesOf[i - 1], i);
+      framesOfPage.set(pagesOf[i - 1], (framesOfPage.get(pagesOf[i - 1]) ?? 0) + 1);
+    }
     const mainBuf = new Uint8Array(pageBytes);
     let pending = 0;
+    let pendingFrames = 0;
     for (const [pgno, idx] of committed) {
       if (pgno > committedPages) continue; // truncated away by the last commit
       let same = szPage === pageBytes && pgno <= main.pageCount;
@@ -168,9 +176,13 @@ export function readWalStatus(dbPath: string, pageBytes: number, main: WalMainFi
           }
         }
       }
-      if (!same) pending++;
+      if (!same) {
+        pending++;
+        pendingFrames += framesOfPage.get(pgno) ?? 0;
+      }
     }
-    status.pendingFrames = pending;
+    status.pendingPages = pending;
+    status.pendingFrames = pendingFrames;
     status.mainFileIsCurrent = pending === 0 && committedPages === main.pageCount && szPage === pageBytes;
     return status;
   } finally {

@@ -15,6 +15,8 @@ import { Rng } from '../../src/core/rng.js';
 import { dbstatPages, runSqlite3, sqlite3ShellPath } from '../../src/sqlite/sqlite-dbstat.js';
 import { Sqlite3ShellError } from '../../src/sqlite/sqlite3-shell-error.js';
 import { SqliteFormatError } from '../../src/sqlite/sqlite-format-error.js';
+import { sqliteWalStatus } from '../../src/sqlite/sqlite-file.js';
+import { sqliteLockState } from '../../src/sqlite/sqlite-locks.js';
 import { buildDb, hotJournalDb, mixedDb, tempDir, walWithFramesDb } from './sqlite-fixtures.js';
 import { CaseDirs, expectFormatError, mkfifo, patch, readAll, readInChild, resignWal, walVerdictsAgreeWithSqlite, type ReadItem, type ReadOutcome } from './sqlite-hostile-helpers.js';
 
@@ -301,4 +303,34 @@ test('item 8 class: a sparse -wal of 8 TiB behind a valid header costs what its 
   // The live frames still count (SQLite stops at the first invalid frame, the zeros after them).
   expectFormatError(o, c.db, /db\.db-wal holds \d+ frame\(s\) not yet checkpointed/);
   assert.ok(ignored.ok, ignored.ok ? '' : ignored.message);
+});
+
+test('sqliteWalStatus counts live and pending frames by SQLite\'s rules', () => {
+  const live = sqliteWalStatus(walWithFramesDb(dir, 'count-live', false).path);
+  const done = sqliteWalStatus(walWithFramesDb(dir, 'count-done', true).path);
+  // Never checkpointed: every frame is live and still to be copied.
+  assert.ok(live.headerValid && live.committedFrames > 0 && live.committedFrames === live.framesInFile);
+  assert.equal(live.pendingFrames, live.committedFrames);
+  assert.ok(live.pendingPages > 0 && live.pendingPages <= live.pendingFrames && !live.mainFileIsCurrent);
+  // Checkpointed: the same frames, none pending.
+  assert.ok(done.headerValid && done.committedFrames === live.committedFrames && done.pendingFrames === 0 && done.mainFileIsCurrent);
+});
+
+test('sqliteLockState reads SQLite\'s lock bytes from /proc/locks lines of the file\'s device and inode', () => {
+  const st = statSync(base.path);
+  const major = Math.floor(st.dev / 256) & 0xfff;
+  const minor = (st.dev & 0xff) | (Math.floor(st.dev / 4096) & 0xfff00);
+  const id = `${major.toString(16).padStart(2, '0')}:${minor.toString(16).padStart(2, '0')}:${st.ino}`;
+  const other = `${major.toString(16).padStart(2, '0')}:${minor.toString(16).padStart(2, '0')}:${st.ino + 1}`;
+  const locks = (lines: string[]) => {
+    const p = join(dir, `locks-${lines.length}-${Math.random().toString(36).slice(2)}`);
+    writeFileSync(p, lines.join('\n') + '\n');
+    return sqliteLockState(st, p);
+  };
+  assert.deepEqual(locks([`1: POSIX  ADVISORY  READ 10 ${id} 1073741826 1073742335`]), { known: true, reserved: false, exclusive: false }, 'a reader (SHARED)');
+  assert.deepEqual(locks([`1: POSIX  ADVISORY  WRITE 10 ${id} 1073741825 1073741825`]), { known: true, reserved: true, exclusive: false }, 'RESERVED');
+  assert.deepEqual(locks([`1: POSIX  ADVISORY  WRITE 10 ${id} 1073741826 1073742335`]), { known: true, reserved: false, exclusive: true }, 'EXCLUSIVE');
+  assert.deepEqual(locks([`1: POSIX  ADVISORY  WRITE 10 ${id} 1073741824 1073741824`]), { known: true, reserved: false, exclusive: true }, 'PENDING');
+  assert.deepEqual(locks([`1: POSIX  ADVISORY  WRITE 10 ${other} 1073741825 1073741825`, `2: -> POSIX  ADVISORY  WRITE 11 ${id} 1073741825 1073741825`]), { known: true, reserved: false, exclusive: false }, 'another file, a waiter');
+  assert.deepEqual(sqliteLockState(st, join(dir, 'no-such-proc-locks')), { known: false, reserved: false, exclusive: false });
 });
