@@ -41,6 +41,11 @@ export function parseBtreePage(file: SqliteFile, page: number, buf: Uint8Array, 
   const isLeaf = type === SQLITE_INDEX_LEAF || type === SQLITE_TABLE_LEAF;
   const cellCount = (buf[base + 3] << 8) | buf[base + 4];
   const cellPointerOffset = base + (isLeaf ? 8 : 12);
+  // btree.c btreeInitPage: more cells than MX_CELL = (pageSize − 8)/6 (a 4-byte cell + its 2-byte pointer) is corrupt.
+  const maxCells = Math.floor((file.header.pageBytes - 8) / 6);
+  if (cellCount > maxCells) {
+    throw new SqliteFormatError(file.path, page, `cell count ${cellCount} is more than SQLite's maximum of ${maxCells} cells on a ${file.header.pageBytes}-byte page`);
+  }
   if (cellPointerOffset + 2 * cellCount > U) {
     throw new SqliteFormatError(file.path, page, `cell count ${cellCount} does not fit in the ${U}-byte usable page`);
   }

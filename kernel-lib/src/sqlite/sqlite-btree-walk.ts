@@ -60,7 +60,12 @@ export interface SqliteBtreeLayout {
    * rows = Σ leafCellCounts + Σ interiorCellCounts; in a table b-tree interior cells are only keys.
    */
   interiorCellCounts: Uint32Array;
-  /** Overflow pages, in key order of the cells owning them (only with `overflow: true`). */
+  /**
+   * Overflow pages, in key order of the cells owning them (only with `overflow: true`); each
+   * chain in chain order. In an index b-tree an interior cell's key lies between its left
+   * child's subtree and the next child's, so its chain comes after the left subtree's chains
+   * (in-order), as dbstat's paths sort ('/000/…' before '/000+000000').
+   */
   overflowPages: Uint32Array | null;
   /** First key of each leaf (only with `firstKeys: true`); NaN for an empty leaf or a non-numeric key. */
   firstKeys: Float64Array | null;
@@ -71,6 +76,10 @@ interface Level {
   count: number;
   next: number;
   page: number;
+  /** Per cell of an index interior page: first overflow page (0 = none), payload size, local bytes. */
+  ovFirst: Uint32Array;
+  ovPayload: Float64Array;
+  ovLocal: Uint32Array;
 }
 
 /** Walks the b-tree rooted at `rootPage`. @throws SqliteFormatError */
@@ -90,14 +99,30 @@ export function walkSqliteBtree(file: SqliteFile, rootPage: number, opts: Sqlite
   const levels: Level[] = [];
   let leafDepth = 0;
   let rootIsTable = true;
+  const ovCell: CellPayload = newCellPayload();
+  const emitInteriorOverflow = (level: Level, i: number): void => {
+    if (!onOverflow || level.ovFirst[i] === 0) return;
+    ovCell.overflowPage = level.ovFirst[i];
+    ovCell.payloadBytes = level.ovPayload[i];
+    ovCell.localBytes = level.ovLocal[i];
+    walkOverflowChain(file, level.page, ovCell, seen, scratch, onOverflow);
+  };
 
   // Visit one page at the given depth: emit it (leaf) or push its children (interior).
   const visit = (page: number, from: number | null, depth: number): void => {
     seen.mark(page, from, from === null ? 'root page' : 'child pointer');
     file.readPage(page, buf);
     parseBtreePage(file, page, buf, h);
-    if (from === null) rootIsTable = h.isTable;
-    else if (h.isTable !== rootIsTable) {
+    if (from === null) {
+      rootIsTable = h.isTable;
+      // btree.c moveToRoot: an interior root without cells is corrupt, except page 1.
+      if (!h.isLeaf && h.cellCount === 0 && page !== 1) {
+        throw new SqliteFormatError(file.path, page, 'interior root page with 0 cells (only page 1 may be one): SQLite reports the database as corrupt');
+      }
+    } else if (h.cellCount < 1) {
+      // btree.c getAndInitPage: a child page reached by a cursor must hold at least one cell.
+      throw new SqliteFormatError(file.path, page, `${h.isLeaf ? 'leaf' : 'interior'} page with 0 cells below the root (parent page ${from}): SQLite reports the database as corrupt`);
+    } else if (h.isTable !== rootIsTable) {
       throw new SqliteFormatError(file.path, page, `page type ${h.type} is a ${h.isTable ? 'table' : 'index'} b-tree page inside a ${rootIsTable ? 'table' : 'index'} b-tree (parent page ${from})`);
     }
     if (h.isLeaf) {
@@ -133,16 +158,23 @@ export function walkSqliteBtree(file: SqliteFile, rootPage: number, opts: Sqlite
     let level = levels[depth - 1];
     const need = h.cellCount + 1;
     if (!level) {
-      level = { children: new Uint32Array(Math.max(need, 16)), count: 0, next: 0, page };
+      const n = Math.max(need, 16);
+      level = { children: new Uint32Array(n), count: 0, next: 0, page, ovFirst: new Uint32Array(n), ovPayload: new Float64Array(n), ovLocal: new Uint32Array(n) };
       levels[depth - 1] = level;
     } else if (level.children.length < need) {
       level.children = new Uint32Array(need);
+      level.ovFirst = new Uint32Array(need);
+      level.ovPayload = new Float64Array(need);
+      level.ovLocal = new Uint32Array(need);
     }
     for (let i = 0; i < h.cellCount; i++) {
       parseCell(file, h, buf, cellOffset(file, h, buf, i), cell);
       level.children[i] = cell.leftChild;
-      // Index interior cells carry payloads too; their overflow pages belong to this b-tree.
-      if (onOverflow && cell.overflowPage !== 0) walkOverflowChain(file, page, cell, seen, scratch, onOverflow);
+      // Index interior cells carry payloads too; their overflow pages belong to this b-tree and
+      // are listed after the cell's left subtree (key order), see emitInteriorOverflow.
+      level.ovFirst[i] = cell.overflowPage;
+      level.ovPayload[i] = cell.payloadBytes;
+      level.ovLocal[i] = cell.localBytes;
     }
     level.children[h.cellCount] = h.rightChild;
     level.count = need;
@@ -150,6 +182,11 @@ export function walkSqliteBtree(file: SqliteFile, rootPage: number, opts: Sqlite
     level.page = page;
   };
 
+  // An empty (0-byte) database has no page 1: its schema b-tree is empty, as SQLite shows it.
+  if (file.pageCount === 0 && rootPage === 1) {
+    const none = new Uint32Array(0);
+    return { rootPage, btree: 'table', depth: 0, leafPages: none, leafCellCounts: none, interiorPages: none, interiorCellCounts: none, overflowPages: opts.overflow ? none : null, firstKeys: opts.firstKeys ? new Float64Array(0) : null };
+  }
   visit(rootPage, null, 1);
   // Explicit stack of levels: levels[d] is the interior page at depth d+1 being visited.
   let top = h.isLeaf ? -1 : 0;
@@ -159,7 +196,10 @@ export function walkSqliteBtree(file: SqliteFile, rootPage: number, opts: Sqlite
       top--;
       continue;
     }
-    const child = level.children[level.next++];
+    const k = level.next++;
+    // Child k−1's subtree is done: cell k−1's key (and its overflow chain) comes next.
+    if (k > 0) emitInteriorOverflow(level, k - 1);
+    const child = level.children[k];
     visit(child, level.page, top + 2);
     if (!h.isLeaf) top++;
   }

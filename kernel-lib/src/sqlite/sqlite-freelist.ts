@@ -26,7 +26,7 @@ export function readSqliteFreelist(file: SqliteFile, seen: SqlitePageSet = new S
   let trunk = file.header.firstFreelistTrunk;
   let from = 1;
   while (trunk !== 0) {
-    seen.mark(trunk, from, trunks.length === 0 ? 'first freelist trunk pointer (header offset 32)' : 'next freelist trunk pointer');
+    seen.mark(trunk, from, trunks.length === 0 ? 'first freelist trunk pointer (header offset 32)' : 'next freelist trunk pointer', 'freelist');
     trunks.push(trunk);
     file.readPage(trunk, buf);
     const count = readU32(buf, 4);
@@ -35,7 +35,7 @@ export function readSqliteFreelist(file: SqliteFile, seen: SqlitePageSet = new S
     }
     for (let i = 0; i < count; i++) {
       const leaf = readU32(buf, 8 + 4 * i);
-      seen.mark(leaf, trunk, `freelist leaf pointer ${i}`);
+      seen.mark(leaf, trunk, `freelist leaf pointer ${i}`, 'freelist');
       leaves.push(leaf);
     }
     from = trunk;

@@ -93,3 +93,28 @@ export function parseSqliteHeader(file: string, bytes: Uint8Array): SqliteHeader
     textEncoding,
   };
 }
+
+/** SQLite's default page size for a new database (SQLITE_DEFAULT_PAGE_SIZE, 4096 since 3.12.0). */
+export const SQLITE_DEFAULT_PAGE_BYTES = 4096;
+
+/**
+ * The header SQLite assumes for a 0-byte file: an empty database of 0 pages with no schema
+ * rows (the pager reports 0 pages; btree.c newDatabase writes page 1 only on the first write,
+ * and `sqlite3 empty.db "SELECT count(*) FROM sqlite_schema"` answers 0).
+ */
+export function emptySqliteHeader(): SqliteHeader {
+  return {
+    pageBytes: SQLITE_DEFAULT_PAGE_BYTES,
+    reservedBytes: 0,
+    usableBytes: SQLITE_DEFAULT_PAGE_BYTES,
+    writeVersion: 1,
+    readVersion: 1,
+    headerPageCount: 0,
+    headerPageCountValid: false,
+    firstFreelistTrunk: 0,
+    freelistPageCount: 0,
+    schemaFormat: 0,
+    autoVacuumLargestRoot: 0,
+    textEncoding: 'utf8',
+  };
+}

@@ -6,12 +6,18 @@
  *
  * A WAL-mode database is read from the main file, i.e. as of its last checkpoint; by default a
  * `-wal` file with frames not yet checkpointed is refused (see SqliteOpenOptions.pendingWal).
+ *
+ * The freelist is read first into the same page set as the b-tree walk, so a b-tree page that
+ * is also listed as free (cross-linked: SQLite would hand it out again on the next insert;
+ * `PRAGMA integrity_check` reports "2nd reference to page") is a format error.
  */
 import { requireInteger } from '../core/validate.js';
 import { SqliteFile, type SqliteOpenOptions } from './sqlite-file.js';
 import { SqliteFormatError } from './sqlite-format-error.js';
 import { walkSqliteBtree, type SqliteBtreeLayout } from './sqlite-btree-walk.js';
 import { findSqliteBtree, readSqliteSchema, type SqliteSchemaEntry } from './sqlite-schema.js';
+import { readSqliteFreelist } from './sqlite-freelist.js';
+import { SqlitePageSet } from './sqlite-page-set.js';
 
 export interface SqliteLayoutOptions extends SqliteOpenOptions {
   /** Also list the b-tree's overflow pages (reads every leaf cell). Default false. */
@@ -48,7 +54,9 @@ export function readSqliteLeafLayout(path: string, name: string, opts: SqliteLay
   const file = SqliteFile.open(path, opts);
   try {
     const entry = findSqliteBtree(file, name);
-    const lay = walkSqliteBtree(file, entry.rootPage, { overflow: opts.overflow, firstKeys: opts.firstKeys });
+    const seen = new SqlitePageSet(file);
+    readSqliteFreelist(file, seen);
+    const lay = walkSqliteBtree(file, entry.rootPage, { overflow: opts.overflow, firstKeys: opts.firstKeys, seen });
     return {
       ...lay,
       file: path,

@@ -34,7 +34,7 @@ export function walkOverflowChain(
     if (page === 0) {
       throw new SqliteFormatError(file.path, prev, `overflow chain ends after ${i} page(s) but a ${cell.payloadBytes}-byte payload needs ${n}`);
     }
-    seen.mark(page, prev, i === 0 ? 'overflow pointer' : 'next-overflow pointer');
+    seen.mark(page, prev, i === 0 ? 'overflow pointer' : 'next-overflow pointer', 'overflow');
     onPage(page);
     if (i + 1 < n) {
       file.readPage(page, buf);
@@ -50,11 +50,12 @@ export function walkOverflowChain(
  */
 export function readPayloadPrefix(file: SqliteFile, fromPage: number, pageBuf: Uint8Array, cell: CellPayload, want: number, scratch: Uint8Array): Uint8Array {
   const total = Math.min(want, cell.payloadBytes);
-  const out = new Uint8Array(total);
   const firstPart = Math.min(total, cell.localBytes);
-  out.set(pageBuf.subarray(cell.localOffset, cell.localOffset + firstPart), 0);
+  // Memory grows with the overflow pages actually read, not with the size a cell claims (a
+  // corrupt size in a huge sparse file could claim terabytes).
+  const chunks: Uint8Array[] = [pageBuf.slice(cell.localOffset, cell.localOffset + firstPart)];
   let filled = firstPart;
-  if (filled >= total) return out;
+  if (filled >= total) return chunks[0];
   const U = file.header.usableBytes;
   let page = cell.overflowPage;
   let prev = fromPage;
@@ -66,10 +67,10 @@ export function readPayloadPrefix(file: SqliteFile, fromPage: number, pageBuf: U
     visited.add(page);
     file.readPage(page, scratch);
     const take = Math.min(U - 4, total - filled);
-    out.set(scratch.subarray(4, 4 + take), filled);
+    chunks.push(scratch.slice(4, 4 + take));
     filled += take;
     prev = page;
     page = readU32(scratch, 0);
   }
-  return out;
+  return Buffer.concat(chunks, total);
 }

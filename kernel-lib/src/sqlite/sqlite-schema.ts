@@ -2,6 +2,12 @@
  * The schema table `sqlite_schema` (fileformat2 §2.6): a table b-tree rooted at page 1 whose
  * rows are (type, name, tbl_name, rootpage, sql). The reader uses it to find the root page of
  * a table or index by name. `sqlite_schema` / `sqlite_master` name page 1 itself.
+ *
+ * Names match as in SQLite: case-insensitively for ASCII letters only (sqlite3StrICmp folds
+ * A–Z; 'Ä' and 'ä', or the Kelvin sign and 'k', are different names), which JavaScript's
+ * toLowerCase() would not respect. Root pages are checked as SQLite checks them when it loads
+ * the schema: a table or index whose root page is 1 (sqlite_schema's own) or beyond the last
+ * page makes every statement fail with "malformed database schema", so it is a format error.
  */
 import { SqliteFormatError } from './sqlite-format-error.js';
 import type { SqliteFile } from './sqlite-file.js';
@@ -35,6 +41,11 @@ function prefixBytesFor(head: Uint8Array, columns: number): number {
   return total;
 }
 
+/** `s` with ASCII letters folded to lower case and every other character kept (SQLite's sqlite3StrICmp). */
+export function sqliteAsciiLower(s: string): string {
+  return s.replace(/[A-Z]+/g, (m) => m.toLowerCase());
+}
+
 /** All rows of sqlite_schema (first four columns). @throws SqliteFormatError */
 export function readSqliteSchema(file: SqliteFile): SqliteSchemaEntry[] {
   const entries: SqliteSchemaEntry[] = [];
@@ -52,24 +63,27 @@ export function readSqliteSchema(file: SqliteFile): SqliteSchemaEntry[] {
         if (typeof type !== 'string' || typeof name !== 'string') {
           throw new SqliteFormatError(file.path, page, `sqlite_schema row ${cell.rowid}: type and name must be text`);
         }
-        entries.push({
-          type,
-          name,
-          tableName: typeof tableName === 'string' ? tableName : '',
-          rootPage: typeof rootPage === 'number' ? rootPage : 0,
-        });
+        const root = typeof rootPage === 'number' ? rootPage : 0;
+        if ((type === 'table' || type === 'index') && (root === 1 || root < 0 || !Number.isInteger(root) || root > file.pageCount)) {
+          throw new SqliteFormatError(
+            file.path,
+            page,
+            `sqlite_schema row ${cell.rowid} (${type} "${name}"): root page ${root} is ${root === 1 ? "page 1, sqlite_schema's own" : `not a page of this file (2..${file.pageCount})`}; SQLite rejects the schema as malformed`,
+          );
+        }
+        entries.push({ type, name, tableName: typeof tableName === 'string' ? tableName : '', rootPage: root });
       }
     },
   });
   return entries;
 }
 
-/** The schema entry of the table or index called `name` (case-insensitive, as SQLite). @throws SqliteFormatError */
+/** The schema entry of the table or index called `name` (ASCII case-insensitive, as SQLite). @throws SqliteFormatError */
 export function findSqliteBtree(file: SqliteFile, name: string): SqliteSchemaEntry {
-  const lower = name.toLowerCase();
+  const lower = sqliteAsciiLower(name);
   if (lower === 'sqlite_schema' || lower === 'sqlite_master') return { type: 'table', name, tableName: name, rootPage: 1 };
   const schema = readSqliteSchema(file);
-  const hit = schema.find((e) => e.name.toLowerCase() === lower);
+  const hit = schema.find((e) => sqliteAsciiLower(e.name) === lower);
   if (!hit) {
     const known = schema.filter((e) => e.rootPage > 0).map((e) => `${e.type} ${e.name}`);
     throw new SqliteFormatError(

@@ -15,7 +15,8 @@ import { cellOffset, parseBtreePage, parseCell, newCellPayload } from '../../src
 import { walkSqliteBtree } from '../../src/sqlite/sqlite-btree-walk.js';
 import { readSqliteFreelist } from '../../src/sqlite/sqlite-freelist.js';
 import { runSqlite3 } from '../../src/sqlite/sqlite-dbstat.js';
-import { freelistDb, mixedDb, overflowDb, tempDir } from './sqlite-fixtures.js';
+import { Sqlite3ShellError } from '../../src/sqlite/sqlite3-shell-error.js';
+import { freelistDb, mixedDb, overflowDb, tempDir, walWithFramesDb } from './sqlite-fixtures.js';
 
 const { dir, cleanup } = tempDir('sqlite-bad-');
 after(cleanup);
@@ -84,7 +85,8 @@ test('a truncated file: shorter than the header, and shorter than the header say
   const q = copy(mixed.path);
   const all = readFileSync(q);
   writeFileSync(q, all.subarray(0, 20 * 1024 + 100));
-  expectError(() => readSqliteLeafLayout(q, 't'), q, 21, /truncated: the header says \d+ pages of 1024 bytes but the file holds 20 whole pages/);
+  // SQLite counts a partial last page (pager: size rounded up), so 20 KiB + 100 bytes is 21 pages.
+  expectError(() => readSqliteLeafLayout(q, 't'), q, 22, /truncated: the header says \d+ pages of 1024 bytes but the file holds 21 pages \(20580 bytes, the last one partial\)/);
 });
 
 test('a truncated file whose header size is not valid: pointers beyond the end are out of range', () => {
@@ -167,19 +169,67 @@ test('an unknown table name lists what the schema holds', () => {
 });
 
 test('a -wal file with frames not checkpointed is refused unless pendingWal is "ignore"', () => {
-  const p = join(dir, 'pending.db');
-  const saved = join(dir, 'saved-wal');
-  runSqlite3(
-    p,
-    [
-      'PRAGMA journal_mode=WAL;',
-      'CREATE TABLE t(id INTEGER PRIMARY KEY, s TEXT);',
-      "INSERT INTO t SELECT value, 'x' FROM generate_series(1, 500);",
-      `.system cp ${p}-wal ${saved}`,
-    ].join('\n'),
-    { write: true },
-  );
-  copyFileSync(saved, `${p}-wal`); // put back a WAL with frames and no -shm: a hot journal
+  // Copied while the writer was open: committed frames the main file lacks, and no -shm. (A WAL
+  // saved before the last connection's checkpoint and put back afterwards is not pending: its
+  // frames equal the main file's pages, and SQLite shows the same database; sqlite-hostile.test.ts.)
+  const { path: p } = walWithFramesDb(dir, 'pending', false);
   expectError(() => readSqliteLeafLayout(p, 't'), p, null, /pending\.db-wal holds \d+ frame\(s\) not yet checkpointed/);
   assert.ok(readSqliteLeafLayout(p, 't', { pendingWal: 'ignore' }).leafPages.length > 0);
+});
+
+/** Expects SQLite itself to reject `sql` on `path`, through a Sqlite3ShellError naming the database and the command. */
+function sqliteRejects(path: string, sql: string, stderr: RegExp): void {
+  assert.throws(
+    () => runSqlite3(path, sql),
+    (e: unknown) => {
+      assert.ok(e instanceof Sqlite3ShellError, `a Sqlite3ShellError, got ${String(e)}`);
+      assert.equal(e.dbPath, path);
+      assert.ok(e.message.startsWith(path) && e.message.includes(sql.trim()) && e.message.includes('-readonly'), e.message);
+      assert.match(e.stderr, stderr);
+      return true;
+    },
+  );
+}
+
+test('item 12: files SQLite rejects are format errors: an interior root with 0 cells, a child page with 0 cells', () => {
+  const { root, pageBytes, leaf } = rootInfo(mixed.path, 't');
+  assert.notEqual(root, 1);
+  // Root page: b-tree header at offset 0 (not page 1); cell count at bytes 3–4.
+  const p = copy(mixed.path);
+  patch(p, (root - 1) * pageBytes + 3, [0, 0]);
+  expectError(() => readSqliteLeafLayout(p, 't'), p, root, /interior root page with 0 cells/);
+  sqliteRejects(p, 'SELECT sum(length(s)) FROM t;', /malformed/);
+  const q = copy(mixed.path);
+  patch(q, (leaf - 1) * pageBytes + 3, [0, 0]);
+  expectError(() => readSqliteLeafLayout(q, 't'), q, leaf, /leaf page with 0 cells below the root/);
+  sqliteRejects(q, 'SELECT sum(length(s)) FROM t;', /malformed/); // a scan of t itself, not of its index
+});
+
+test('item 12: a schema root page of 1 is a format error, as SQLite rejects the whole schema', () => {
+  const p = copy(mixed.path);
+  runSqlite3(p, "PRAGMA writable_schema=ON;\nUPDATE sqlite_schema SET rootpage=1 WHERE name='t_a';\n", { write: true });
+  expectError(() => readSqliteLeafLayout(p, 't'), p, 1, /sqlite_schema row \d+ \(index "t_a"\): root page 1 is page 1, sqlite_schema's own/);
+  sqliteRejects(p, 'SELECT count(*) FROM t;', /malformed/);
+  const q = copy(mixed.path);
+  runSqlite3(q, "PRAGMA writable_schema=ON;\nUPDATE sqlite_schema SET rootpage=100000 WHERE name='w';\n", { write: true });
+  expectError(() => readSqliteLeafLayout(q, 't'), q, 1, /\(table "w"\): root page 100000 is not a page of this file/);
+  sqliteRejects(q, 'SELECT count(*) FROM t;', /malformed database schema/);
+});
+
+test('item 12: a freelist leaf pointing at a live b-tree page is a format error (SQLite: "2nd reference to page")', () => {
+  const p = copy(free.path);
+  const trunk = readFileSync(p).readUInt32BE(32);
+  const { root } = rootInfo(p, 't');
+  patch(p, (trunk - 1) * 1024 + 8, u32(root)); // freelist leaf 0 → the root of t
+  expectError(() => readSqliteLeafLayout(p, 't'), p, null, new RegExp(`root page points to page ${root}, which was already reached: a cycle or cross-linked pages \\(reached first as a freelist page\\)`));
+  assert.match(runSqlite3(p, 'PRAGMA integrity_check;').join('\n'), new RegExp(`2nd reference to page ${root}`));
+});
+
+test('item 12 class: a cell count above SQLite\'s MX_CELL = (page size − 8)/6 is a format error', () => {
+  const { leaf, pageBytes } = rootInfo(mixed.path, 't');
+  const p = copy(mixed.path);
+  const max = Math.floor((pageBytes - 8) / 6);
+  patch(p, (leaf - 1) * pageBytes + 3, [(max + 1) >> 8, (max + 1) & 255]);
+  expectError(() => readSqliteLeafLayout(p, 't'), p, leaf, new RegExp(`cell count ${max + 1} is more than SQLite's maximum of ${max} cells`));
+  sqliteRejects(p, 'SELECT sum(length(s)) FROM t;', /malformed/);
 });

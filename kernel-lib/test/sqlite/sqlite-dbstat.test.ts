@@ -6,9 +6,9 @@
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readSqliteLeafLayout } from '../../src/sqlite/sqlite-layout.js';
-import { compareDbstatPaths, dbstatPages, runSqlite3, sqlite3ShellPath } from '../../src/sqlite/sqlite-dbstat.js';
+import { compareDbstatKeys, compareDbstatPaths, dbstatPages, runSqlite3, sqlite3ShellPath } from '../../src/sqlite/sqlite-dbstat.js';
 import { existsSync, readFileSync } from 'node:fs';
-import { sqliteWalStatus } from '../../src/sqlite/sqlite-wal.js';
+import { sqliteWalStatus } from '../../src/sqlite/sqlite-file.js';
 import { freelistDb, mixedDb, overflowDb, tempDir, variantDb, walDb, type Fixture } from './sqlite-fixtures.js';
 
 const sorted = (a: ArrayLike<number>) => Array.from(a).sort((x, y) => x - y);
@@ -38,6 +38,11 @@ test('dbstat paths sort in key order by numeric components (printf %.3x, may exc
   assert.deepEqual([...three].sort(), [...three].sort(compareDbstatPaths));
 });
 
+test('dbstat overflow paths sort in key order: an interior cell\'s chain after its left subtree, before the next child', () => {
+  const paths = ['/001/', '/000+000001', '/000/', '/000+000000', '/000/002+000000', '/', '/000/000/', '/001+000000', '/002/'];
+  assert.deepEqual([...paths].sort(compareDbstatKeys), ['/', '/000/', '/000/000/', '/000/002+000000', '/000+000000', '/000+000001', '/001/', '/001+000000', '/002/']);
+});
+
 const { dir, cleanup } = tempDir();
 after(cleanup);
 
@@ -49,7 +54,8 @@ function agree(f: Fixture): void {
     assert.ok(ds.leafPages.length > 0, `${f.description}: dbstat lists leaves of ${name}`);
     assert.deepEqual(Array.from(lay.leafPages), Array.from(ds.leafPages), `${f.description}: leaves of ${name} in key order`);
     assert.deepEqual(sorted(lay.interiorPages), sorted(ds.interiorPages), `${f.description}: interior pages of ${name}`);
-    assert.deepEqual(sorted(lay.overflowPages!), sorted(ds.overflowPages), `${f.description}: overflow pages of ${name}`);
+    // In key order of the owning cells (item 14): an index interior cell's chain after its left subtree.
+    assert.deepEqual(Array.from(lay.overflowPages!), Array.from(ds.overflowPages), `${f.description}: overflow pages of ${name} in key order`);
   }
 }
 

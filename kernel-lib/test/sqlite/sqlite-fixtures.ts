@@ -152,3 +152,54 @@ export function variantDb(dir: string, variant: 'reserved' | 'utf16' | 'autovacu
   buildDb(path, sql);
   return { path, names: ['Items', 'items_label', 'TAGS'], description: `variant ${variant}` };
 }
+
+/**
+ * The files a writer killed mid-transaction leaves behind: a rollback-mode database whose big
+ * transaction spilled pages into the main file (cache_size 5 pages), and its hot `-journal`,
+ * copied while the transaction was open (the shell then rolls the original back). `committedRows`
+ * is the row count SQLite shows after rolling the journal back.
+ */
+export function hotJournalDb(dir: string, name = 'hot'): { path: string; committedRows: number } {
+  const src = join(dir, `${name}-src.db`);
+  const path = join(dir, `${name}.db`);
+  buildDb(src, "PRAGMA page_size=1024;\nCREATE TABLE t(id INTEGER PRIMARY KEY, s TEXT);\nINSERT INTO t SELECT value, printf('%.100c', 'x') FROM generate_series(1, 8000);\n");
+  buildDb(
+    src,
+    [
+      'PRAGMA cache_size=5;',
+      'BEGIN;',
+      'DELETE FROM t WHERE id % 3 = 0;',
+      "INSERT INTO t SELECT value + 100000, printf('%.300c', 'z') FROM generate_series(1, 500);",
+      `.system cp ${src} ${path} && cp ${src}-journal ${path}-journal`,
+      'ROLLBACK;',
+    ].join('\n'),
+  );
+  return { path, committedRows: 8000 };
+}
+
+/**
+ * A WAL-mode database with its `-wal` as a writer left it (copied while the writer was open):
+ * `checkpointed` false: two committed transactions not yet in the main file; true: the same after
+ * `PRAGMA wal_checkpoint(PASSIVE)` copied every frame into the main file (the -wal keeps its
+ * frames until the next writer restarts it). No `-shm` is copied.
+ */
+export function walWithFramesDb(dir: string, name: string, checkpointed: boolean): { path: string } {
+  const src = join(dir, `${name}-src.db`);
+  const path = join(dir, `${name}.db`);
+  buildDb(
+    src,
+    [
+      'PRAGMA page_size=1024;',
+      'PRAGMA journal_mode=WAL;',
+      'PRAGMA wal_autocheckpoint=0;',
+      'CREATE TABLE t(id INTEGER PRIMARY KEY, s TEXT);',
+      "INSERT INTO t SELECT value, printf('%.80c', 'w') FROM generate_series(1, 3000);",
+      'PRAGMA wal_checkpoint(TRUNCATE);',
+      "INSERT INTO t SELECT value + 10000, printf('%.80c', 'v') FROM generate_series(1, 1500);",
+      'DELETE FROM t WHERE id % 7 = 0;',
+      ...(checkpointed ? ['PRAGMA wal_checkpoint(PASSIVE);'] : []),
+      `.system cp ${src} ${path} && cp ${src}-wal ${path}-wal`,
+    ].join('\n'),
+  );
+  return { path };
+}

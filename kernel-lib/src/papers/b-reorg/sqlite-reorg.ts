@@ -336,9 +336,11 @@ async function runSynthetic(setup: SqliteReorgSetup, seed: number, dir: string, 
 
 function runOwnFile(dbPath: string, table: string, setup: SqliteReorgSetup, seed: number, dir: string, t0: number): SqliteReorgResult {
   const lay = layoutOf(dbPath, table);
+  // dbstat matches names exactly, SQL case-insensitively: ask it for the name as stored.
+  const stored = lay.name;
   const cost = hddPageCost(hddProfile(setup.hddProfile), lay.pageBytes);
   const now = sqliteLayoutMetrics(lay, cost, setup.x, 0);
-  const dbstat = compareSqliteWithDbstat(dbPath, table, lay.leafPages);
+  const dbstat = compareSqliteWithDbstat(dbPath, stored, lay.leafPages);
   let vacuum: SqliteReorgResult['vacuum'];
   if (!hasSqlite3Shell()) {
     vacuum = { skipped: 'the sqlite3 shell is not installed (`make setup`): VACUUM INTO a copy needs it' };
@@ -346,7 +348,7 @@ function runOwnFile(dbPath: string, table: string, setup: SqliteReorgSetup, seed
     // VACUUM INTO writes a rebuilt copy elsewhere; the source is opened read-only.
     const copy = join(dir, 'vacuumed.db');
     runSqlite3(dbPath, `VACUUM INTO '${copy.replace(/'/g, "''")}';\n`);
-    vacuum = sqliteLayoutMetrics(layoutOf(copy, table), cost, setup.x, 0);
+    vacuum = sqliteLayoutMetrics(layoutOf(copy, stored), cost, setup.x, 0);
   }
   // Without updates the regions are tenths of the leaf sequence (the paper's Fig. 7 split).
   const n = now.profile.G.length;

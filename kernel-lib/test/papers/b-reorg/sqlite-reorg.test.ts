@@ -6,14 +6,19 @@
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { closeSync, copyFileSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
+import { Rng } from '../../../src/core/rng.js';
+import { SqliteFormatError } from '../../../src/sqlite/sqlite-format-error.js';
+import { Sqlite3ShellError } from '../../../src/sqlite/sqlite3-shell-error.js';
+import { runSqlite3 } from '../../../src/sqlite/sqlite-dbstat.js';
 import { ParameterError } from '../../../src/core/validate.js';
 import { runSqliteReorg, sqliteReorgCheckSpecs } from '../../../src/papers/b-reorg/sqlite-reorg.js';
 import { sqliteReorgSetup } from '../../../src/papers/b-reorg/sqlite-reorg-setup.js';
 import { sqliteBulkUpdateProfile } from '../../../src/papers/b-reorg/sqlite-bulk-updates.js';
 import { loadBulkUpdateProfile } from '../../../src/workloads/bulk-updates.js';
 import { check } from '../../../src/notebook/checks.js';
-import { mixedDb, tempDir } from '../../sqlite/sqlite-fixtures.js';
+import { buildDb, mixedDb, tempDir } from '../../sqlite/sqlite-fixtures.js';
 
 test('the notebook\'s default run: G rises only where the updates go, VACUUM restores G0, the reader agrees with dbstat', async () => {
   // The default scale of data/b-reorg/reorg-on-sqlite.json (100,000 rows, 1,000 updates): a few seconds.
@@ -88,4 +93,33 @@ test('bring your own database: read only, G and VACUUM INTO a copy, file unchang
   assert.equal(r.regions.length, 10, 'tenths of the leaf sequence');
   assert.equal(createHash('sha256').update(readFileSync(f.path)).digest('hex'), before, 'the file is unchanged');
   await assert.rejects(runSqliteReorg({ dbPath: f.path, tableName: 'missing' }), /no table or index named "missing"/);
+});
+
+test('bring your own database: a name typed in another ASCII case (TP) is resolved to the stored one (tp) for dbstat and VACUUM', async () => {
+  const p = join(dir, 'tp.db');
+  const ids = new Rng(3).shuffle(Array.from({ length: 3000 }, (_, i) => i));
+  buildDb(p, ['PRAGMA page_size=1024;', 'CREATE TABLE tp(id INTEGER PRIMARY KEY, s TEXT);', `INSERT INTO tp VALUES ${ids.map((i) => `(${i},'${'p'.repeat(50)}')`).join(',')};`].join('\n'));
+  const r = await runSqliteReorg({ dbPath: p, tableName: 'TP' });
+  assert.equal(r.tableName, 'tp');
+  assert.ok(r.dbstat.compared && r.dbstat.agrees && r.dbstat.dbstatLeaves === r.scale.leaves, JSON.stringify(r.dbstat));
+  assert.ok('snapshot' in r.vacuum && r.vacuum.snapshot.leafCount > 0);
+});
+
+test('bring your own database: a file SQLite rejects is a SqliteFormatError; a failing sqlite3 shell names the database and the command', async () => {
+  const f = mixedDb(dir, 1024, 3000, 78);
+  const bad = join(dir, 'zero-cell-root.db');
+  copyFileSync(f.path, bad);
+  const root = Number(runSqlite3(bad, "SELECT rootpage FROM sqlite_schema WHERE name='t';")[0]);
+  const fd = openSync(bad, 'r+');
+  writeSync(fd, Uint8Array.of(0, 0), 0, 2, (root - 1) * 1024 + 3); // the interior root's cell count → 0
+  closeSync(fd);
+  await assert.rejects(runSqliteReorg({ dbPath: bad, tableName: 't' }), (e: unknown) => e instanceof SqliteFormatError && e.file === bad && e.page === root);
+  // VACUUM INTO a folder that does not exist: the shell fails, and says where and what.
+  await assert.rejects(runSqliteReorg({ dbPath: f.path, tableName: 't', workDir: join(dir, 'no-such-dir') }), (e: unknown) => {
+    assert.ok(e instanceof Sqlite3ShellError, String(e));
+    assert.equal(e.dbPath, f.path);
+    assert.match(e.message, /VACUUM INTO '.*no-such-dir\/vacuumed\.db'/);
+    assert.match(e.stderr, /unable to open database/);
+    return true;
+  });
 });
