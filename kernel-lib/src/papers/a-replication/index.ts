@@ -63,10 +63,18 @@ export {
 export {
   PAPER_A_WORKLOADS,
   loadPaperACalibration,
-  runPaperA,
+  resolveReplicationInputs,
   type PaperAWorkload,
   type PaperACalibration,
   type PaperAParams,
+  type ReplicationInputs,
+} from './replication-inputs.js';
+export {
+  ReplicationSim,
+  MISS_CATEGORIES,
+  runPaperA,
+  type ReplicationVm,
+  type ReplicationVmStage,
   type PaperAPhaseTime,
   type PaperAReplica,
   type PaperARun,
