@@ -5,6 +5,7 @@
  */
 import { abs, atLeast, rel, type CheckSpec } from '../../notebook/checks.js';
 import { loadJson } from '../../core/data-path.js';
+import { tailMean, windowMean } from '../../metrics/stable-peak.js';
 import { PAPER_A_CONFIGS, type ReplicationConfig } from './replication-pipeline.js';
 import { runPaperA, type PaperAParams, type PaperARun, type PaperAWorkload } from './replication-sim.js';
 
@@ -80,12 +81,9 @@ export function paperASourceDropDuringSnapshot(run: PaperARun): number {
   if (!snap) return NaN;
   const i0 = Math.round(r.creationStartS / run.stepS);
   const i1 = Math.round((r.creationStartS + snap.seconds) / run.stepS);
-  const before = Math.round(300 / run.stepS);
-  let sb = 0;
-  for (let i = i0 - before; i < i0; i++) sb += run.vmTps[0][i];
-  let sd = 0;
-  for (let i = i0; i < i1; i++) sd += run.vmTps[0][i];
-  return 1 - sd / Math.max(1, i1 - i0) / (sb / before);
+  // during: the steps the snapshot covers; before: the last 300 s before the creation
+  const during = windowMean(run.vmTps[0], run.stepS, i0 * run.stepS, Math.max(i1, i0 + 1) * run.stepS);
+  return 1 - during / tailMean(run.vmTps[0], run.stepS, i0 * run.stepS, 300);
 }
 
 /**

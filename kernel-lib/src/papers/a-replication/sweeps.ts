@@ -4,6 +4,7 @@
  * storage clone, SnowFlock-style VM fork). All numbers are simulated with the read-run calibration.
  */
 import { ParameterError } from '../../core/validate.js';
+import { tailMean } from '../../metrics/stable-peak.js';
 import { loadReplicationSetup } from './vm-host.js';
 import { PAPER_A_CONFIGS, replicationPipelineFlags } from './replication-pipeline.js';
 import { runPaperA, type PaperAWorkload } from './replication-sim.js';
@@ -37,10 +38,8 @@ export function paperADataSizeSweep(dataGiBs: readonly number[] = [17, 51, 170],
       let srcMB = 0;
       const i0 = Math.round(rep.creationStartS / r.stepS);
       for (let i = i0; i < r.steps; i++) srcMB += r.sourceReadMBps[i] * r.stepS;
-      // subtract the source's own misses measured just before the creation (its steady read load)
-      let own = 0;
-      for (let i = i0 - 300; i < i0; i++) own += r.sourceReadMBps[i];
-      srcMB -= (own / 300) * (r.steps - i0) * r.stepS;
+      // subtract the source's own misses just before the creation (its steady read load, last 300 s)
+      srcMB -= tailMean(r.sourceReadMBps, r.stepS, i0 * r.stepS, 300) * (r.steps - i0) * r.stepS;
       rows.push({ dataGiB, config, creationS: rep.creationS, readyAtPeakS: rep.creationS + rep.timeToStablePeakS, sourceReadGB: Math.max(0, srcMB / 1000) });
     }
   }
@@ -79,9 +78,8 @@ export function paperAReplicaSweep(maxReplicas = 16, configs: readonly string[] 
         continue;
       }
       const end = (k + 1) * per - 1;
-      let tps = 0;
-      for (let i = end - 299; i <= end; i++) tps += r.totalTps[i];
-      rows.push({ replicas: k, config, totalTps: tps / 300, memoryGiB: r.memoryGiB[end], fits: true });
+      // steady state at the end of the interval: the mean of its last 300 s
+      rows.push({ replicas: k, config, totalTps: tailMean(r.totalTps, r.stepS, (end + 1) * r.stepS, 300), memoryGiB: r.memoryGiB[end], fits: true });
     }
   }
   return rows;
