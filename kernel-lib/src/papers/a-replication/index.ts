@@ -3,7 +3,6 @@
 export {
   PAPER_A_CPU_MS_RANGE,
   calibratePaperANumeric,
-  PAPER_A_FEASIBLE_REL,
   calibratePaperA,
   writePaperACalibration,
   type PaperARandTypeCandidate,
@@ -17,6 +16,8 @@ export {
   paperAMemoryUseRatio,
   paperASourceDropDuringSnapshot,
   PAPER_A_KNOWN_DEVIATIONS,
+  PAPER_A_CHECK_DEFINITIONS,
+  paperACheckDefinitions,
   paperAReadChecks,
   paperAWriteChecks,
   paperAInputTable,
@@ -30,7 +31,15 @@ export {
   paperAMemoryFigure,
   paperASourceIoFigure,
   paperAPhaseFigure,
+  paperADataSizeFigure,
+  paperAReplicaMemoryFigure,
+  paperASourceDuringCreationFigure,
 } from './figures.js';
+export {
+  PAPER_A_NOTEBOOK_RANGES,
+  paperANotebookRunOptions,
+  type PaperANotebookParams,
+} from './notebook-params.js';
 export {
   HypervisorShareTable,
 } from './hypervisor-share-table.js';
@@ -57,6 +66,7 @@ export {
   PAPER_A_CONFIGS,
   REPLICATION_CONFIGS,
   replicationPipelineFlags,
+  requireReplicationConfigs,
   type ReplicationConfig,
   type ReplicationPipelineFlags,
 } from './replication-pipeline.js';
@@ -64,6 +74,9 @@ export {
   PAPER_A_WORKLOADS,
   loadPaperACalibration,
   resolveReplicationInputs,
+  paperADataGiBRange,
+  PAPER_A_MAX_STEP_S,
+  PAPER_A_INTERVAL_RANGE_S,
   type PaperAWorkload,
   type PaperACalibration,
   type PaperAParams,
@@ -88,6 +101,7 @@ export {
   type PaperADataSizeSweepRow,
   type PaperAReplicaSweepRow,
   type PaperABeyondConfigRow,
+  type PaperASweepOptions,
 } from './sweeps.js';
 export {
   loadReplicationSetup,

@@ -44,8 +44,9 @@ import { mvaThroughput } from './mysql-throughput.js';
 import { copyStreamRate } from './xtrabackup.js';
 import type { ReplicationConfig } from './replication-pipeline.js';
 import { SysbenchPageSampler, type SysbenchRandType } from '../../workloads/sysbench-page-sampler.js';
-import { tpccDistinctPagesTouched } from '../../workloads/tpcc.js';
+import { TpccWritePageSampler, tpccWarehouses } from '../../workloads/tpcc.js';
 import { stablePeak } from '../../metrics/stable-peak.js';
+import { meanSeekOverSpanMs, occupiedCylinders, spanRandomReadMs } from './occupied-span-read.js';
 import { resolveReplicationInputs, type PaperACalibration, type PaperAParams, type PaperAWorkload, type ReplicationInputs } from './replication-inputs.js';
 
 export { PAPER_A_WORKLOADS, loadPaperACalibration, type PaperAWorkload, type PaperACalibration, type PaperAParams } from './replication-inputs.js';
@@ -115,7 +116,10 @@ export interface PaperAInputsUsed {
   tpccStatementsPerTx: number;
   tpccRandomPagesPerTx: number;
   rowsPerPage: number;
+  /** Random page read over the span the images occupy at the end of the run (ms). */
   diskRandomReadMs: number;
+  /** The same at the datasheet's full-stroke average seek (ms), for comparison. */
+  datasheetRandomReadMs: number;
   diskSeqMBps: number;
   dataPages: number;
   poolPages: number;
@@ -181,10 +185,18 @@ export class ReplicationSim {
   readonly inputs: ReplicationInputs;
   readonly rng: Rng;
   readonly sampler: SysbenchPageSampler;
+  /** Where TPC-C's random writes land (write workload only): NURand stock and customer rows, workloads/tpcc.ts. */
+  readonly writeSampler: TpccWritePageSampler | null;
   /** The hypervisor's data-ID → frame table (share configurations only). */
   readonly share: HypervisorShareTable | null;
   readonly vms: ReplicationVm[];
   private clockStep = 0;
+  /** Database images on the host's disks (the source's + one per replica that copies one). */
+  private images = 1;
+  /** A random page read over the span the images occupy now (ms), occupied-span-read.ts. */
+  private readMs: number;
+  /** Moving a bulk copy's heads within that span: mean seek + half a rotation (ms). */
+  private repositionMs: number;
 
   // ---- series ----
   readonly totalTps: Float64Array;
@@ -245,6 +257,7 @@ export class ReplicationSim {
       randSpecRes: setup.sysbench.randSpecRes,
       randSpecIter: setup.sysbench.randSpecIter,
     });
+    this.writeSampler = inp.tpccOn ? new TpccWritePageSampler(inp.dataPages, inp.stride, tpccWarehouses(inp.dataGiB, setup.tpcc.mbPerWarehouse)) : null;
     this.mass = this.sampler.mass;
     this.massSum = this.sampler.massSum;
     this.rng = new Rng(inp.seed);
@@ -280,6 +293,9 @@ export class ReplicationSim {
     // source VM: MySQL running from t = 0 with a cold pool and an empty page cache
     this.startMysql(0, 0);
     this.vms[0].bootAtS = 0;
+    this.readMs = 0;
+    this.repositionMs = 0;
+    this.relayout();
 
     this.totalTps = new Float64Array(steps);
     this.vmTps = this.vms.map(() => new Float64Array(steps));
@@ -334,6 +350,24 @@ export class ReplicationSim {
     this.replayPhase();
     this.writesPhase();
     this.recordPhase();
+  }
+
+  /** Random-read and repositioning costs for the images now on the disks (striped over all of them, from the outer edge). */
+  private relayout(): void {
+    const inp = this.inputs;
+    const bytesPerDisk = (this.images * inp.dataGiB * GiB) / inp.disks;
+    this.readMs = spanRandomReadMs(inp.disk, bytesPerDisk, inp.pageBytes);
+    this.repositionMs = meanSeekOverSpanMs(inp.disk, occupiedCylinders(inp.disk, bytesPerDisk)) + inp.logWriteMs;
+  }
+
+  /** Distinct data pages among `writes` TPC-C random writes (0 without TPC-C). */
+  private distinctWrittenPages(writes: number): number {
+    return this.writeSampler ? this.writeSampler.distinctPages(writes, this.inputs.stride) : 0;
+  }
+
+  /** The random page read (ms) the disks serve at the moment (it grows with the images on them). */
+  get randomReadMs(): number {
+    return this.readMs;
   }
 
   // ---- miss-category bookkeeping ------------------------------------------------------------
@@ -479,6 +513,11 @@ export class ReplicationSim {
       s.memoryAtCreationGiB = this.memoryGiB[Math.max(0, i - 1)];
       s.phaseStartS = t;
       s.times = inp.setup.measuredTimes[flags.sharedStorage ? 'lazy' : inp.config];
+      // a copied replica gets its own image on the host's disks (a storage clone or a fork shares the source's)
+      if (!flags.sharedStorage && !flags.fork) {
+        this.images++;
+        this.relayout();
+      }
       if (flags.fullCopy) {
         s.phase = 'snapshot';
         s.phaseBytesLeft = dataGiB * GiB;
@@ -502,7 +541,7 @@ export class ReplicationSim {
         const elapsed = t + stepS - s.phaseStartS;
         if (s.phase === 'snapshot' || s.phase === 'transfer' || s.phase === 'minimum files') {
           const cap = s.phase === 'snapshot' ? Infinity : Math.min(cal.transferPathMBps, inp.netMBps);
-          const r = copyStreamRate({ chunkBytes: inp.chunkBytes, repositionMs: inp.repositionMs, seqMBps: inp.seqMBps, otherUtil: Math.min(0.98, uRandPrev), capMBps: cap }, disks);
+          const r = copyStreamRate({ chunkBytes: inp.chunkBytes, repositionMs: this.repositionMs, seqMBps: inp.seqMBps, otherUtil: Math.min(0.98, uRandPrev), capMBps: cap }, disks);
           this.streamUtil += r.diskUtil;
           this.streamSourceReadMBps += r.MBps;
           const bytes = r.MBps * 1e6 * stepS;
@@ -524,7 +563,7 @@ export class ReplicationSim {
             if (s.phase === 'snapshot') {
               // XtraBackup --prepare applies the redo written during the copy: each distinct page
               // changed meanwhile is read and written back
-              s.pagesLeft = tpccDistinctPagesTouched(s.writesDuringCopy, dataPages);
+              s.pagesLeft = this.distinctWrittenPages(s.writesDuringCopy);
               s.phase = s.pagesLeft >= 1 ? 'prepare' : 'transfer';
               s.phaseBytesLeft = dataGiB * GiB;
               s.fullCopyPos = 0;
@@ -544,9 +583,9 @@ export class ReplicationSim {
           // random page I/O batched over all disks (InnoDB recovery reads pages in batches,
           // log0recv.cc recv_read_in_area); prepare also writes each page back
           const ios = s.phase === 'prepare' ? 2 : 1;
-          const pagesPerS = (disks * (1 - Math.min(0.98, uRandPrev))) / ((ios * inp.readMs) / 1000);
+          const pagesPerS = (disks * (1 - Math.min(0.98, uRandPrev))) / ((ios * this.readMs) / 1000);
           const done = Math.min(s.pagesLeft, pagesPerS * stepS);
-          this.streamUtil += (done * ios * inp.readMs) / 1000 / disks / stepS;
+          this.streamUtil += (done * ios * this.readMs) / 1000 / disks / stepS;
           if (s.phase === 'crash recovery' && s.lazy) this.srcRecoveryFetch += (done * pageBytes) / 1e6 / stepS;
           s.pagesLeft -= done;
           if (s.pagesLeft <= 1e-9) {
@@ -579,7 +618,7 @@ export class ReplicationSim {
           // files copied from a running MySQL (lazy, shared storage) are crash-consistent only:
           // InnoDB applies the redo since the last checkpoint before it accepts connections
           const redoTx = inp.tpccOn && (flags.lazy || flags.sharedStorage) ? (mysql.checkpointAgeFraction * mysql.redoLogMiB * 1024 * 1024) / inp.tpccRedoBytesPerTx : 0;
-          s.pagesLeft = tpccDistinctPagesTouched(redoTx * inp.W, dataPages);
+          s.pagesLeft = this.distinctWrittenPages(redoTx * inp.W);
           if (s.pagesLeft >= 1) {
             s.phase = 'crash recovery';
             s.phaseStartS = startAt;
@@ -589,7 +628,7 @@ export class ReplicationSim {
         }
       } else if (s.stage === 'running' && s.lazy && s.bgCopyPos < dataPages) {
         // background copier: file order, bypasses the guest page cache
-        const r = copyStreamRate({ chunkBytes: inp.chunkBytes, repositionMs: inp.repositionMs, seqMBps: inp.seqMBps, otherUtil: Math.min(0.98, uRandPrev), capMBps: Math.min(cal.transferPathMBps, inp.netMBps) }, disks);
+        const r = copyStreamRate({ chunkBytes: inp.chunkBytes, repositionMs: this.repositionMs, seqMBps: inp.seqMBps, otherUtil: Math.min(0.98, uRandPrev), capMBps: Math.min(cal.transferPathMBps, inp.netMBps) }, disks);
         this.streamUtil += r.diskUtil;
         this.streamSourceReadMBps += r.MBps;
         const to = Math.min(dataPages, s.bgCopyPos + Math.floor((r.MBps * 1e6 * stepS) / pageBytes));
@@ -641,7 +680,7 @@ export class ReplicationSim {
         const fF = w[v * NC + C_FETCH] / tot;
         const fD = w[v * NC + C_DISK] / tot;
         const cpuMs = inp.sbCpuMs + A * (fS * inp.mapMs + (fP + fF + fD) * inp.pcHitMs);
-        const diskMs = A * (fF + fD) * inp.readMs;
+        const diskMs = A * (fF + fD) * this.readMs;
         // the vCPU is shared fairly with TPC-C's threads (source) or the replication SQL thread (replicas:
         // one thread, at the CPU for the fraction of time it computes)
         const otherQueue = v === 0 ? (tpccOn ? tpccCpuQueue : 0) : Math.min(0.98, (this.appliedTxPerS[v] * inp.applyCpuMs) / 1000);
@@ -657,7 +696,7 @@ export class ReplicationSim {
         // every page it changes that is not cached, and the page-cleaner write of every random page it
         // dirties (the flush rate bounds TPC-C in the long run)
         const srcMiss = vms[0].pool ? 1 - vms[0].pool.sizePages / inp.ns : 1;
-        const diskMs = inp.logWriteMs + inp.W * (1 + srcMiss) * inp.readMs;
+        const diskMs = inp.logWriteMs + inp.W * (1 + srcMiss) * this.readMs;
         const otherDisk = Math.max(0, uRandPrev + uStreamPrev - this.tpccDiskUtilPrevStep);
         const r = mvaThroughput({ threads: inp.tpccThreads, cpuMs: inp.tpCpuMs, diskMs, disks, cpuOtherQueue: sbCpuQueue0, diskOtherUtil: Math.min(0.98, otherDisk) });
         tpccX = r.xPerS;
@@ -684,7 +723,8 @@ export class ReplicationSim {
    */
   replicationApplyPhase(): void {
     const inp = this.inputs;
-    const { stepS, W, readMs, disks } = inp;
+    const { stepS, W, disks } = inp;
+    const readMs = this.readMs;
     const t = this.stepIndex * stepS;
     let replicaApplyUtil = 0;
     if (inp.tpccOn) {
@@ -753,21 +793,23 @@ export class ReplicationSim {
   }
 
   /**
-   * TPC-C writes on the source, and the replicas' applied writes (the pages a lagging replica
-   * applies are drawn afresh: TPC-C's random stock/customer pages are uniform, so the pages it
-   * applies now are statistically those the source wrote earlier).
+   * TPC-C writes on the source, and the replicas' applied writes, both drawn from TPC-C's write
+   * distribution (NURand stock and customer rows; appends are not drawn, workloads/tpcc.ts). The
+   * pages a lagging replica applies are drawn afresh: they are statistically those the source wrote
+   * earlier.
    */
   writesPhase(): void {
     const inp = this.inputs;
     if (!inp.tpccOn) return;
-    const { stepS, W, stride, ns, vmCount } = inp;
+    const { stepS, W, vmCount } = inp;
     const vms = this.vms;
     const rng = this.rng;
-    this.writeCarry += (this.tpccX * W * stepS) / stride;
+    const ws = this.writeSampler!;
+    this.writeCarry += this.tpccX * W * stepS * ws.massSum;
     const nw = Math.floor(this.writeCarry);
     this.writeCarry -= nw;
     for (let k = 0; k < nw; k++) {
-      const p = rng.int(0, ns - 1);
+      const p = ws.draw(rng);
       if (vms[0].pool) this.writePage(0, p);
       for (let v = 1; v < vmCount; v++) {
         const sfv = this.staleFlags[v];
@@ -776,10 +818,10 @@ export class ReplicationSim {
     }
     for (let v = 1; v < vmCount; v++) {
       if (this.appliedTxPerS[v] <= 0) continue;
-      this.applyCarry[v] += (this.appliedTxPerS[v] * W * stepS) / stride;
+      this.applyCarry[v] += this.appliedTxPerS[v] * W * stepS * ws.massSum;
       const na = Math.floor(this.applyCarry[v]);
       this.applyCarry[v] -= na;
-      for (let k = 0; k < na; k++) this.writePage(v, rng.int(0, ns - 1));
+      for (let k = 0; k < na; k++) this.writePage(v, ws.draw(rng));
     }
   }
 
@@ -882,7 +924,8 @@ export class ReplicationSim {
         tpccStatementsPerTx: inp.tpccStatementsPerTx,
         tpccRandomPagesPerTx: inp.W,
         rowsPerPage: inp.rowsPerPage,
-        diskRandomReadMs: inp.readMs,
+        diskRandomReadMs: this.readMs,
+        datasheetRandomReadMs: inp.datasheetReadMs,
         diskSeqMBps: inp.seqMBps,
         dataPages: inp.dataPages,
         poolPages: inp.poolPages,

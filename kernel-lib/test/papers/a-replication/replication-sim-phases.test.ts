@@ -65,7 +65,7 @@ test('phase by phase: a share replica starts with the source\'s pages mapped; re
   // categories: pool, share, page cache, fetch, disk — a fresh lazy-share replica has an empty pool,
   // maps what the source caches and fetches the rest on demand
   assert.equal(m[0], 0);
-  assert.ok(m[1] > 0.5 * sim.sampler.massSum, `shared mass ${m[1]}`);
+  assert.ok(m[1] > 0, `shared mass ${m[1]}`);
   assert.ok(m[3] > 0 && m[4] === 0, 'nothing is on the lazy replica\'s local disk yet');
   for (let k = 0; k < 60; k++) sim.step();
   for (const v of [0, 1]) assert.ok(Math.abs(massTotal(sim, v) - sim.sampler.massSum) < 1e-9);
