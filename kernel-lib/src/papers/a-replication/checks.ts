@@ -5,6 +5,13 @@
  */
 import { abs, atLeast, rel, within, type CheckSpec, type Tolerance } from '../../notebook/checks.js';
 import { loadJson } from '../../core/data-path.js';
+import { aq, type ColumnTable } from '../../core/arquero.js';
+// simple-statistics is ESM-only and kernel-lib is CommonJS: loaded through require() (Node ≥ 20.19),
+// as in core/arquero.ts (the pattern of papers/b-reorg until core/statistics.ts is its one loader).
+// @ts-ignore TS1479: a type-only import of an ESM package; the value is loaded with require() below.
+import type * as SimpleStatisticsA from 'simple-statistics';
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { mean: ssMean, median: ssMedian }: typeof SimpleStatisticsA = require('simple-statistics');
 import { tailMean, windowMean } from '../../metrics/stable-peak.js';
 import { PAPER_A_CONFIGS, requireReplicationConfigs, type ReplicationConfig } from './replication-pipeline.js';
 import { ParameterError, requirePositive } from '../../core/validate.js';
@@ -24,19 +31,17 @@ export function runPaperAConfigs(
   return out;
 }
 
+/** Mean of the finite values (NaN when none). */
 function mean(xs: number[]): number {
   const f = xs.filter((x) => Number.isFinite(x));
-  return f.length ? f.reduce((a, b) => a + b, 0) / f.length : NaN;
+  return f.length ? ssMean(f) : NaN;
 }
 
 /** Median of the finite values (NaN counts as "never", i.e. +Infinity, when `nanIsInfinite`). */
 export function paperAMedian(xs: number[], nanIsInfinite = false): number {
   if (!Array.isArray(xs)) throw new ParameterError('xs', xs, '', 'an array of numbers');
   const f = xs.map((x) => (Number.isNaN(x) && nanIsInfinite ? Infinity : x)).filter((x) => !Number.isNaN(x));
-  if (!f.length) return NaN;
-  f.sort((a, b) => a - b);
-  const m = f.length >> 1;
-  return f.length % 2 ? f[m] : (f[m - 1] + f[m]) / 2;
+  return f.length ? ssMedian(f) : NaN;
 }
 
 /** The typical replica: median over the replicas of the creation time (s). */
@@ -47,6 +52,21 @@ export function paperAMedianCreationS(run: PaperARun): number {
 /** The typical replica: median over the replicas of the time from MySQL start to stable peak (s); a replica that never got there counts as +∞. */
 export function paperAMedianWarmupS(run: PaperARun): number {
   return paperAMedian(run.replicas.map((r) => r.timeToStablePeakS), true);
+}
+
+/**
+ * One row per replica and configuration (creation, time to stable peak, peak, first second as % of
+ * peak, memory added), as an arquero table to filter and group in a cell.
+ */
+export function paperAReplicaTable(runs: PaperARunSet): ColumnTable {
+  if (typeof runs !== 'object' || runs === null) throw new ParameterError('runs', runs, '', 'a PaperARunSet from runPaperAConfigs');
+  const rows: Array<Record<string, number | string>> = [];
+  for (const [config, run] of Object.entries(runs)) {
+    for (const r of run.replicas) {
+      rows.push({ config, replica: r.index, creationS: r.creationS, toStablePeakS: r.timeToStablePeakS, peakTps: r.peakTps, firstSecondPctOfPeak: 100 * r.firstSecondFractionOfPeak, memoryAddedGiB: r.memoryAddedGiB });
+    }
+  }
+  return aq.from(rows);
 }
 
 /** Mean phase durations (s) of replica creation per configuration, in pipeline order. */

@@ -13,6 +13,7 @@ export {
   paperAMedianCreationS,
   paperAMedianWarmupS,
   paperAPhaseBreakdown,
+  paperAReplicaTable,
   paperAMemoryUseRatio,
   paperASourceDropDuringSnapshot,
   PAPER_A_KNOWN_DEVIATIONS,

@@ -7,7 +7,7 @@ import { ParameterError, requireInteger, requireOneOf } from '../../core/validat
 import { tailMean } from '../../metrics/stable-peak.js';
 import { loadReplicationSetup } from './vm-host.js';
 import { PAPER_A_CONFIGS, replicationPipelineFlags, requireReplicationConfigs } from './replication-pipeline.js';
-import { runPaperA } from './replication-sim.js';
+import { runPaperA, type PaperARun } from './replication-sim.js';
 import { paperAMedianCreationS, paperAMedianWarmupS } from './checks.js';
 import { PAPER_A_WORKLOADS, requirePaperADataGiB, type PaperAParams, type PaperAWorkload } from './replication-inputs.js';
 
@@ -121,13 +121,17 @@ export type PaperABeyondConfigRow = {
   staleReadPct: number;
 }
 
-/** The paper's pipelines next to the copy-on-write storage clone and the VM fork, both workloads. */
-export function paperABeyondConfigs(opts: Omit<PaperASweepOptions, 'configs'> & Pick<PaperAParams, 'newVms' | 'replicaIntervalS'> = {}): PaperABeyondConfigRow[] {
+/**
+ * The paper's pipelines next to the copy-on-write storage clone and the VM fork, both workloads.
+ * `known` passes runs already made with the same options (e.g. the notebook's), which are reused.
+ */
+export function paperABeyondConfigs(opts: Omit<PaperASweepOptions, 'configs'> & Pick<PaperAParams, 'newVms' | 'replicaIntervalS'> = {}, known: Partial<Record<PaperAWorkload, Record<string, PaperARun>>> = {}): PaperABeyondConfigRow[] {
   if (typeof opts !== 'object' || opts === null) throw new ParameterError('opts', opts, '', 'an object { seed, samplingStride, stepS, newVms, replicaIntervalS }');
   const rows: PaperABeyondConfigRow[] = [];
   for (const workload of ['read', 'write'] as const) {
     for (const config of ['default', 'lazy share', 'cow-storage', 'vm-fork']) {
-      const r = runPaperA({ ...runOptions(opts), newVms: opts.newVms, replicaIntervalS: opts.replicaIntervalS, workload, config });
+      const r = known[workload]?.[config] ?? runPaperA({ ...runOptions(opts), newVms: opts.newVms, replicaIntervalS: opts.replicaIntervalS, workload, config });
+      if (r.workload !== workload || r.config !== config) throw new ParameterError(`known.${workload}["${config}"]`, `${r.workload}/${r.config}`, '', `a ${workload} run of "${config}"`);
       rows.push({
         workload,
         config,

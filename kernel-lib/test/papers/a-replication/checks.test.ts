@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { paperAMedian, paperAReadChecks, paperAWriteChecks, paperAPhaseBreakdown, runPaperAConfigs, paperAInputTable, paperARandTypeCandidates, paperACheckDefinitions } from '../../../src/papers/a-replication/checks.js';
+import { paperAMedian, paperAReadChecks, paperAWriteChecks, paperAPhaseBreakdown, runPaperAConfigs, paperAInputTable, paperARandTypeCandidates, paperACheckDefinitions, paperAReplicaTable } from '../../../src/papers/a-replication/checks.js';
 
 test('median: odd/even counts; NaN = never reached counts as +∞ when asked', () => {
   assert.equal(paperAMedian([3, 1, 2]), 2);
@@ -51,4 +51,13 @@ test('rand-type record: A11 of each sysbench 0.5 distribution at the calibrated 
   assert.deepEqual(rows.map((r) => r.randType).sort(), ['gaussian', 'pareto', 'special', 'uniform']);
   assert.deepEqual(rows.filter((r) => r.chosen).map((r) => r.randType), ['uniform']);
   for (const r of rows) assert.ok(r.a11 > 0 && r.a11 < 1, r.randType);
+});
+
+test('per-replica table: an arquero table with one row per replica and configuration, filterable in a cell', () => {
+  const read = runPaperAConfigs('read', opts, ['lazy', 'share']);
+  const t = paperAReplicaTable(read);
+  assert.equal(t.numRows(), 4);
+  assert.deepEqual(t.columnNames(), ['config', 'replica', 'creationS', 'toStablePeakS', 'peakTps', 'firstSecondPctOfPeak', 'memoryAddedGiB']);
+  const lazy = t.filter((d: { config: string }) => d.config === 'lazy').objects() as Array<{ creationS: number }>;
+  assert.deepEqual(lazy.map((r) => r.creationS), read['lazy'].replicas.map((r) => r.creationS));
 });
