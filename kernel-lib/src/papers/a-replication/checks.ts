@@ -127,12 +127,12 @@ export const PAPER_A_KNOWN_DEVIATIONS: Readonly<Record<string, string>> = {
     'warm-up is at least about half the cold one (A4, 30 min) — simulated 1,086 s = 0.57 × A4 — unless a cache outside the guest holds the ' +
     'snapshot, which the paper never mentions.',
   A9:
-    'the first three lazy-share replicas reach their stable peak in 407–459 s (7–8 min); from the fourth on, 2,632–3,335 s: with the reads spread ' +
+    'at the defaults the first three lazy-share replicas reach their stable peak in 407–459 s (7–8 min), the later ones mostly in 2,632–3,335 s: with the reads spread ' +
     'uniformly over 17 GB and 15-GB pools, every replica keeps missing about 12 % of its accesses, and the on-demand fetches and background copies ' +
     'of the newer replicas queue behind the misses of the older ones on the same eight disks, so the median replica (1,764 s) is far from 4 min.',
   'A9 ratio': 'a quotient with A9 (lazy share\'s median warm-up, see A9) in its denominator.',
   'A11 share':
-    'simulated 0.28 (11.6 GiB shared per instance, not 13.3). The read set is all of the 17 GB (SysBench\'s read set and pages per transaction ' +
+    'simulated 0.28 at the defaults (11.6 GiB shared per instance, not 13.3). The read set is all of the 17 GB (SysBench\'s read set and pages per transaction ' +
     'are left as they are until the real-engine measurement of issue 13 gives a sourced value), larger than the 15-GB pools, so pages are ' +
     'evicted; an eviction drops the frame\'s hash entry (§4.2.2), and sharing decays after each replica\'s pool fills. «13.3 GB every time» ' +
     'needs the read set to fit a pool (issue 13: sysbench never reads the secondary index k_1; InnoDB keeps reserved pages).',
@@ -151,7 +151,7 @@ export const PAPER_A_KNOWN_DEVIATIONS: Readonly<Record<string, string>> = {
     'log\'s capacity, which MySQL 5.6 allows but the paper does not state.',
   'A12 ratio': 'a quotient with A2 (not reached, see A2 snapshot) and A12.',
   A13:
-    'simulated 48 % saved vs 1.4 %. The replicas\' SQL threads keep up (lag 0 at the interval ends) and every applied write un-shares its frame, ' +
+    'simulated 48 % saved vs 1.4 % (defaults). The replicas\' SQL threads keep up (lag 0 at the ends of intervals 2–8) and every applied write un-shares its frame, ' +
     'but TPC-C at ~50 tx/s writes ~270 random pages/s, and NURand concentrates them on a fraction of the stock and customer pages, so most ' +
     'shared frames (SysBench\'s read set is all 17 GB) are never rewritten within the run. 1.4 % would need nearly every shared frame rewritten.',
 };
