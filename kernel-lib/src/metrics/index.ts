@@ -7,8 +7,6 @@ export {
 export {
   STABLE_PEAK_DEFAULTS,
   stablePeak,
-  tailMean,
-  windowMean,
   type StablePeakOptions,
   type StablePeak,
 } from './stable-peak.js';
