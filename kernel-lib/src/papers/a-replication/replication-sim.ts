@@ -675,10 +675,12 @@ export class ReplicationSim {
         // a VM takes load from the first step that begins at or after its MySQL start
         if (s.stage !== 'running' || !s.pool || t < s.startedS) continue;
         const tot = this.massSum;
-        const fS = w[v * NC + C_SHARE] / tot;
-        const fP = w[v * NC + C_PC] / tot;
-        const fF = w[v * NC + C_FETCH] / tot;
-        const fD = w[v * NC + C_DISK] / tot;
+        // the incrementally kept masses drift by rounding (~1e-15); an emptied category may read
+        // a hair below 0, which is 0
+        const fS = Math.max(0, w[v * NC + C_SHARE] / tot);
+        const fP = Math.max(0, w[v * NC + C_PC] / tot);
+        const fF = Math.max(0, w[v * NC + C_FETCH] / tot);
+        const fD = Math.max(0, w[v * NC + C_DISK] / tot);
         const cpuMs = inp.sbCpuMs + A * (fS * inp.mapMs + (fP + fF + fD) * inp.pcHitMs);
         const diskMs = A * (fF + fD) * this.readMs;
         // the vCPU is shared fairly with TPC-C's threads (source) or the replication SQL thread (replicas:
@@ -757,8 +759,8 @@ export class ReplicationSim {
     for (let v = 0; v < inp.vmCount; v++) {
       const s = this.vms[v];
       if (s.stage !== 'running' || !s.pool) continue;
-      const fetchFrac = w[v * NC + C_FETCH] / massSum;
-      const diskFrac = w[v * NC + C_DISK] / massSum;
+      const fetchFrac = Math.max(0, w[v * NC + C_FETCH] / massSum);
+      const diskFrac = Math.max(0, w[v * NC + C_DISK] / massSum);
       const real = this.xs[v] * A * stepS;
       this.srcFetch += (real * fetchFrac * pageBytes) / 1e6 / stepS;
       if (v === 0) this.srcRead += (real * diskFrac * pageBytes) / 1e6 / stepS;
