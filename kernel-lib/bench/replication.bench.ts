@@ -1,9 +1,25 @@
 /**
  * Paper A performance figures: all of Figs. 3–6 (4 configurations × 2 workloads × 8 replicas ×
- * 3,500 s, 1-s steps) — issue target ≤ 10 s on this machine — and the cost of one run.
+ * 3,500 s, 1-s steps) — issue target ≤ 10 s on this machine — the cost of one run, and where a
+ * step's time goes (ReplicationSim's phases, stepped one by one on a write run).
  */
 import { runPaperAConfigs } from '../src/papers/a-replication/checks.js';
-import { runPaperA } from '../src/papers/a-replication/replication-sim.js';
+import { ReplicationSim, runPaperA } from '../src/papers/a-replication/replication-sim.js';
+
+function phaseCosts(): Array<{ name: string; value: number; unit: string }> {
+  const sim = new ReplicationSim({ workload: 'write', config: 'lazy share', seed: 1 });
+  const phases = ['creationPhase', 'throughputPhase', 'replicationApplyPhase', 'replayPhase', 'writesPhase', 'recordPhase'] as const;
+  const ms = new Float64Array(phases.length);
+  while (!sim.done) {
+    for (let k = 0; k < phases.length; k++) {
+      const t = performance.now();
+      sim[phases[k]]();
+      ms[k] += performance.now() - t;
+    }
+  }
+  const steps = sim.inputs.steps;
+  return phases.map((p, k) => ({ name: `paper A: ${p} per step (lazy share, write)`, value: (1000 * ms[k]) / steps, unit: 'µs' }));
+}
 
 export async function bench(): Promise<Array<{ name: string; value: number; unit: string; target?: string }>> {
   runPaperA({ workload: 'read', config: 'lazy', newVms: 1, replicaIntervalS: 500 }); // JIT warm-up
@@ -20,5 +36,6 @@ export async function bench(): Promise<Array<{ name: string; value: number; unit
     { name: 'paper A: write-intensive run, 4 configs (Figs. 5-6)', value: (t2 - t1) / 1000, unit: 's' },
     { name: 'paper A: one run, lazy share read', value: (t3 - t2) / 1000, unit: 's' },
     { name: 'paper A: simulated seconds per wall second (lazy share read)', value: r.steps / ((t3 - t2) / 1000), unit: 'sim-s/s' },
+    ...phaseCosts(),
   ];
 }

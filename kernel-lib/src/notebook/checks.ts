@@ -9,7 +9,12 @@ import { ParameterError } from '../core/validate.js';
 import { displayBundle } from './display.js';
 import { escapeHtml, htmlTable, textTable } from './table.js';
 
-export type CheckKind = 'predicted' | 'calibrated';
+/**
+ * `predicted`: an outcome of the model; `calibrated`: the number an unknown was fitted to;
+ * `derived`: a quotient or sum of other checked numbers (e.g. a speed-up ratio), shown but not an
+ * independent prediction (../shared/papers/README.md, calibration rule).
+ */
+export type CheckKind = 'predicted' | 'calibrated' | 'derived';
 
 /** How close "ours" must be to "paper". */
 export type Tolerance =
@@ -46,7 +51,7 @@ export interface CheckSpec {
   /** Our modeled / simulated value. */
   ours: number | string | boolean;
   tolerance: Tolerance;
-  /** Default `predicted`. `calibrated` = this number was used to fit an unknown parameter. */
+  /** Default `predicted`. `calibrated` = this number was used to fit an unknown parameter; `derived` = computed from other checked numbers. */
   kind?: CheckKind;
   /** Unit of paper / ours, e.g. "s" or "%". */
   unit?: string;
@@ -172,7 +177,8 @@ export function showChecks(results: readonly CheckResult[], title = 'Checks agai
   }));
   const passed = results.filter((r) => r.pass).length;
   const deviations = results.filter((r) => !r.pass && r.knownDeviation).length;
-  const summary = `${passed}/${results.length} checks pass${deviations ? `, ${deviations} known deviation(s)` : ''} (${results.filter((r) => r.kind === 'calibrated').length} calibrated, ${results.filter((r) => r.kind === 'predicted').length} predicted)`;
+  const derived = results.filter((r) => r.kind === 'derived').length;
+  const summary = `${passed}/${results.length} checks pass${deviations ? `, ${deviations} known deviation(s)` : ''} (${results.filter((r) => r.kind === 'calibrated').length} calibrated, ${results.filter((r) => r.kind === 'predicted').length} predicted${derived ? `, ${derived} derived` : ''})`;
   displayBundle({
     'text/html':
       `<p><b>${escapeHtml(title)}</b>: ${escapeHtml(summary)}</p>` +

@@ -41,8 +41,7 @@ export class SysbenchPageSampler {
   /** Access probability of each sampled page (sums to `massSum` ≈ 1/stride). */
   readonly mass: Float64Array;
   readonly massSum: number;
-  private readonly prob: Float64Array;
-  private readonly alias: Int32Array;
+  private readonly table: AliasTable;
 
   /**
    * @param dataPages leaf pages of the table @param stride sample every stride-th page
@@ -63,14 +62,44 @@ export class SysbenchPageSampler {
     }
     if (!(sum > 0)) throw new ParameterError('sampled access mass', sum, '', '> 0');
     this.massSum = sum;
-    // Vose's alias construction
+    this.table = new AliasTable(this.mass);
+  }
+
+  /** Number of sampled pages. */
+  get pages(): number {
+    return this.mass.length;
+  }
+
+  /** A sampled page index, drawn with probability mass[j] / massSum. */
+  draw(rng: Rng): number {
+    return this.table.draw(rng);
+  }
+}
+
+/**
+ * Walker's alias method, Vose's construction: O(n) to build, O(1) per draw of index i with
+ * probability weights[i] / Σ weights, one uniform from the caller's seeded Rng per draw.
+ * @throws ParameterError when the weights are empty, negative or sum to 0.
+ */
+export class AliasTable {
+  private readonly prob: Float64Array;
+  private readonly alias: Int32Array;
+
+  constructor(weights: ArrayLike<number>) {
+    const ns = weights.length;
+    let sum = 0;
+    for (let i = 0; i < ns; i++) {
+      if (!(weights[i] >= 0)) throw new ParameterError(`weights[${i}]`, weights[i], '', '≥ 0');
+      sum += weights[i];
+    }
+    if (!(ns > 0 && sum > 0)) throw new ParameterError('weights', sum, '', 'a non-empty list with a positive sum');
     this.prob = new Float64Array(ns);
     this.alias = new Int32Array(ns);
     const scaled = new Float64Array(ns);
     const small: number[] = [];
     const large: number[] = [];
     for (let i = 0; i < ns; i++) {
-      scaled[i] = (this.mass[i] * ns) / sum;
+      scaled[i] = (weights[i] * ns) / sum;
       (scaled[i] < 1 ? small : large).push(i);
     }
     while (small.length && large.length) {
@@ -85,12 +114,7 @@ export class SysbenchPageSampler {
     for (const i of small) this.prob[i] = 1;
   }
 
-  /** Number of sampled pages. */
-  get pages(): number {
-    return this.mass.length;
-  }
-
-  /** A sampled page index, drawn with probability mass[j] / massSum. */
+  /** An index, drawn with probability weights[i] / Σ weights. */
   draw(rng: Rng): number {
     const n = this.prob.length;
     const u = rng.float() * n;

@@ -3,7 +3,6 @@
 export {
   PAPER_A_CPU_MS_RANGE,
   calibratePaperANumeric,
-  PAPER_A_FEASIBLE_REL,
   calibratePaperA,
   writePaperACalibration,
   type PaperARandTypeCandidate,
@@ -14,9 +13,12 @@ export {
   paperAMedianCreationS,
   paperAMedianWarmupS,
   paperAPhaseBreakdown,
+  paperAReplicaTable,
   paperAMemoryUseRatio,
   paperASourceDropDuringSnapshot,
   PAPER_A_KNOWN_DEVIATIONS,
+  PAPER_A_CHECK_DEFINITIONS,
+  paperACheckDefinitions,
   paperAReadChecks,
   paperAWriteChecks,
   paperAInputTable,
@@ -30,7 +32,15 @@ export {
   paperAMemoryFigure,
   paperASourceIoFigure,
   paperAPhaseFigure,
+  paperADataSizeFigure,
+  paperAReplicaMemoryFigure,
+  paperASourceDuringCreationFigure,
 } from './figures.js';
+export {
+  PAPER_A_NOTEBOOK_RANGES,
+  paperANotebookRunOptions,
+  type PaperANotebookParams,
+} from './notebook-params.js';
 export {
   HypervisorShareTable,
 } from './hypervisor-share-table.js';
@@ -57,16 +67,28 @@ export {
   PAPER_A_CONFIGS,
   REPLICATION_CONFIGS,
   replicationPipelineFlags,
+  requireReplicationConfigs,
   type ReplicationConfig,
   type ReplicationPipelineFlags,
 } from './replication-pipeline.js';
 export {
   PAPER_A_WORKLOADS,
   loadPaperACalibration,
-  runPaperA,
+  resolveReplicationInputs,
+  paperADataGiBRange,
+  PAPER_A_MAX_STEP_S,
+  PAPER_A_INTERVAL_RANGE_S,
   type PaperAWorkload,
   type PaperACalibration,
   type PaperAParams,
+  type ReplicationInputs,
+} from './replication-inputs.js';
+export {
+  ReplicationSim,
+  MISS_CATEGORIES,
+  runPaperA,
+  type ReplicationVm,
+  type ReplicationVmStage,
   type PaperAPhaseTime,
   type PaperAReplica,
   type PaperARun,
@@ -80,6 +102,7 @@ export {
   type PaperADataSizeSweepRow,
   type PaperAReplicaSweepRow,
   type PaperABeyondConfigRow,
+  type PaperASweepOptions,
 } from './sweeps.js';
 export {
   loadReplicationSetup,

@@ -10,7 +10,7 @@
  * copy-on-write storage pages and copies nothing) and `vm-fork` (SnowFlock-style: the VM's memory
  * and disk are forked; writes on the source after the fork never reach the child).
  */
-import { requireOneOf } from '../../core/validate.js';
+import { ParameterError, requireOneOf } from '../../core/validate.js';
 
 export type ReplicationConfig = 'default' | 'lazy' | 'share' | 'lazy share' | 'cow-storage' | 'vm-fork';
 export const PAPER_A_CONFIGS: readonly ReplicationConfig[] = ['default', 'lazy', 'share', 'lazy share'];
@@ -39,4 +39,10 @@ export function replicationPipelineFlags(config: string): ReplicationPipelineFla
     sharedStorage: c === 'cow-storage',
     fork: c === 'vm-fork',
   };
+}
+
+/** A non-empty list of configuration names; an unknown one is named by its index (`configs[2]`). */
+export function requireReplicationConfigs(param: string, configs: readonly string[]): readonly ReplicationConfig[] {
+  if (!Array.isArray(configs) || configs.length === 0) throw new ParameterError(param, configs, '', 'a non-empty array of configuration names');
+  return configs.map((c, k) => requireOneOf(`${param}[${k}]`, c, REPLICATION_CONFIGS));
 }

@@ -8,84 +8,48 @@
  * `read` — SysBench read-only on every VM; `write` — TPC-C on the source as well (SysBench reads on
  * every VM over the TPC-C data).
  *
- * Time advances in steps of `stepS` (1 s). In each step:
- *  1. creation pipelines progress (snapshot / transfer / minimum files / background copy are bulk
- *     copies on the host disks, dbms/xtrabackup.ts), with the disks' random-I/O utilization of the
- *     previous step;
- *  2. every running VM's throughput follows from exact MVA (dbms/mysql-throughput.ts) with the
- *     CPU and disk demand per transaction implied by where its buffer-pool misses are served
- *     right now: a shared frame (share mapping, CPU), the guest page cache (copy, CPU), an
- *     on-demand fetch from the source (disk read) or a local disk read;
- *  3. the page accesses of that throughput that fall on the sampled pages are replayed on the
- *     sampled buffer pools, page caches and the hypervisor share table (seeded Rng), moving pages
- *     between those categories;
- *  4. TPC-C (tpcc-mysql's 10 connections on the source) dirties pages; they are written on the
- *     source at once and on each replica when its single replication SQL thread applies them (it
- *     lags when it cannot keep up): every such write un-shares the frame copy-on-write and drops its
- *     hash entry (paper §4.2.2).
+ * `ReplicationSim` owns the state (host disks' utilization, VMs, the hypervisor share table, the
+ * replication queues, the seeded Rng and the clock). Time advances in steps of `stepS` (1 s);
+ * `step()` runs the phases in this order, each a method:
+ *  1. `creationPhase` — creation pipelines progress (snapshot / transfer / minimum files /
+ *     background copy are bulk copies on the host disks, xtrabackup.ts), with the disks'
+ *     random-I/O utilization of the previous step;
+ *  2. `throughputPhase` — every running VM's throughput follows from exact MVA
+ *     (mysql-throughput.ts) with the CPU and disk demand per transaction implied by where its
+ *     buffer-pool misses are served right now: a shared frame (share mapping, CPU), the guest page
+ *     cache (copy, CPU), an on-demand fetch from the source (disk read) or a local disk read;
+ *  3. `replicationApplyPhase` — each replica's single SQL thread applies the source's TPC-C
+ *     backlog (it lags when it cannot keep up);
+ *  4. `replayPhase` — the page accesses of that throughput that fall on the sampled pages are
+ *     replayed on the sampled buffer pools, page caches and the share table (seeded Rng), moving
+ *     pages between those categories;
+ *  5. `writesPhase` — TPC-C (tpcc-mysql's 10 connections on the source) dirties pages; they are
+ *     written on the source at once and on each replica when its SQL thread applies them: every
+ *     such write un-shares the frame copy-on-write and drops its hash entry (paper §4.2.2);
+ *  6. `recordPhase` — the step's series values.
  * Where the misses are served is kept as access-probability-weighted counts per VM and category,
  * updated incrementally, so throughput uses the exact expected miss mix of the sampled state
  * (no sampling noise on the throughput of a step).
  *
  * Outcomes (creation times by phase, warm-up times, throughput, memory, ratios) all come out of
- * this; inputs are data/a-replication/setup.json (facts + the measured boot/start times) and the five
- * calibrated parameters in data/a-replication/calibration.json.
+ * this; inputs are data/a-replication/setup.json (facts + the measured boot/start times) and the
+ * calibrated parameters in data/a-replication/calibration.json (replication-inputs.ts).
  */
-import { loadJson } from '../../core/data-path.js';
 import { Rng } from '../../core/rng.js';
-import { requireInteger, requireOneOf, requirePositive } from '../../core/validate.js';
-import { hddProfile, hddRandomReadMs, hddSequentialMBps, hddAvgRotationalLatencyMs } from '../../hardware/hdd.js';
+import { requireNonNegative } from '../../core/validate.js';
 import { GuestPageCache } from './page-cache.js';
 import { HypervisorShareTable } from './hypervisor-share-table.js';
-import { loadReplicationSetup, validateVmSetup, type ReplicationSetup } from './vm-host.js';
-import { ethernetPayloadMBps } from './network.js';
 import { SampledBufferPool } from './innodb-buffer-pool-model.js';
 import { mvaThroughput } from './mysql-throughput.js';
 import { copyStreamRate } from './xtrabackup.js';
-import { replicationPipelineFlags, type ReplicationConfig, type ReplicationPipelineFlags } from './replication-pipeline.js';
-import { innodbRowsPerPage, sysbenchTxShape } from '../../workloads/sysbench-oltp-read-only.js';
-import { SysbenchPageSampler, SYSBENCH_RAND_TYPES, type SysbenchRandType } from '../../workloads/sysbench-page-sampler.js';
-import { pageCacheReadCost } from './page-cache-read-cost.js';
-import { tpccDistinctPagesTouched, tpccTxShape } from '../../workloads/tpcc.js';
+import type { ReplicationConfig } from './replication-pipeline.js';
+import { SysbenchPageSampler, type SysbenchRandType } from '../../workloads/sysbench-page-sampler.js';
+import { TpccWritePageSampler, tpccWarehouses } from '../../workloads/tpcc.js';
 import { stablePeak } from '../../metrics/stable-peak.js';
+import { meanSeekOverSpanMs, occupiedCylinders, spanRandomReadMs } from './occupied-span-read.js';
+import { resolveReplicationInputs, type PaperACalibration, type PaperAParams, type PaperAWorkload, type ReplicationInputs } from './replication-inputs.js';
 
-export type PaperAWorkload = 'read' | 'write';
-export const PAPER_A_WORKLOADS: readonly PaperAWorkload[] = ['read', 'write'];
-
-/** The parameters the paper leaves unknown, each fitted to one stated number of the read run. */
-export interface PaperACalibration {
-  /** SysBench --rand-type (not stated in the paper); chosen among sysbench 0.5's four by A11 (memory use with sharing). Default 'special' (sysbench's default). */
-  randType?: SysbenchRandType;
-  /** vCPU time per SQL statement (ms); fitted to A4 (first, cold MySQL: ~30 min to stable peak). */
-  cpuMsPerStatement: number;
-  /** CPU cost of mapping one shared frame (hypercall + page-table update), µs; fitted to A7 (67 % of peak right after start). */
-  shareMapUs: number;
-  /** Effective bulk-copy chunk (KiB); fitted to A1's snapshot time (3 min). */
-  copyChunkKiB: number;
-  /** VM-to-VM copy path rate through the guests' network stacks (MB/s); fitted to A1's transfer time (15 min). */
-  transferPathMBps: number;
-}
-
-export interface PaperAParams {
-  workload: PaperAWorkload;
-  config: ReplicationConfig | string;
-  /** Rng seed. */
-  seed?: number;
-  /** Every `samplingStride`-th data page is simulated (default 512). */
-  samplingStride?: number;
-  /** Time step (s), default 1. */
-  stepS?: number;
-  /** Replicas created (default: the paper's 8). */
-  newVms?: number;
-  /** Seconds between replica creations (default: the paper's 3,500). */
-  replicaIntervalS?: number;
-  /** Data size override (GiB) for sweeps; default the paper's 17. */
-  dataGiB?: number;
-  /** Calibrated parameters; default data/a-replication/calibration.json. */
-  calibration?: PaperACalibration;
-  /** Setup override (default data/a-replication/setup.json). */
-  setup?: ReplicationSetup;
-}
+export { PAPER_A_WORKLOADS, loadPaperACalibration, type PaperAWorkload, type PaperACalibration, type PaperAParams } from './replication-inputs.js';
 
 export interface PaperAPhaseTime {
   phase: string;
@@ -152,7 +116,10 @@ export interface PaperAInputsUsed {
   tpccStatementsPerTx: number;
   tpccRandomPagesPerTx: number;
   rowsPerPage: number;
+  /** Random page read over the span the images occupy at the end of the run (ms). */
   diskRandomReadMs: number;
+  /** The same at the datasheet's full-stroke average seek (ms), for comparison. */
+  datasheetRandomReadMs: number;
   diskSeqMBps: number;
   dataPages: number;
   poolPages: number;
@@ -166,31 +133,21 @@ export interface PaperAInputsUsed {
   calibration: PaperACalibration;
 }
 
-/** The calibrated parameters recorded in data/a-replication/<file> (default calibration.json). */
-export function loadPaperACalibration(file = 'calibration.json'): PaperACalibration {
-  const j = loadJson<{ parameters: Record<string, { value: number | string }> }>('a-replication', file);
-  const num = (k: string): number => Number(j.parameters[k].value);
-  return {
-    randType: (j.parameters.randType?.value as SysbenchRandType | undefined) ?? 'special',
-    cpuMsPerStatement: num('cpuMsPerStatement'),
-    shareMapUs: num('shareMapUs'),
-    copyChunkKiB: num('copyChunkKiB'),
-    transferPathMBps: num('transferPathMBps'),
-  };
-}
-
-// category of a page for a VM
+/** Where a VM's access to a page is served: its own pool, a shared frame, its page cache, an on-demand fetch, its disk. */
+export const MISS_CATEGORIES = ['pool', 'share', 'page cache', 'fetch', 'disk'] as const;
 const C_POOL = 0;
 const C_SHARE = 1;
 const C_PC = 2;
 const C_FETCH = 3;
 const C_DISK = 4;
 const NC = 5;
+const GiB = 1024 ** 3;
 
-type Stage = 'absent' | 'creating' | 'running';
+export type ReplicationVmStage = 'absent' | 'creating' | 'running';
 
-interface VmState {
-  stage: Stage;
+/** One VM's state (index 0 = the source). */
+export interface ReplicationVm {
+  stage: ReplicationVmStage;
   bootAtS: number;
   startedS: number;
   pool: SampledBufferPool | null;
@@ -203,8 +160,10 @@ interface VmState {
   phaseStartS: number;
   phaseBytesLeft: number;
   phases: PaperAPhaseTime[];
-  bgCopyPos: number; // next page index to copy in the background (lazy), in real pages
-  fullCopyPos: number; // transfer progress (default), real pages
+  /** Next page index to copy in the background (lazy), in real pages. */
+  bgCopyPos: number;
+  /** Transfer progress (default), real pages. */
+  fullCopyPos: number;
   forkedAt: number;
   lastX: number;
   lastDiskUtil: number;
@@ -217,251 +176,348 @@ interface VmState {
   times: { bootS: number; mysqlStartS: number };
 }
 
-/** Runs one configuration × workload. Deterministic for a given seed. */
-export function runPaperA(params: PaperAParams): PaperARun {
-  const workload = requireOneOf('workload', params.workload, PAPER_A_WORKLOADS);
-  const flags: ReplicationPipelineFlags = replicationPipelineFlags(params.config);
-  const config = params.config as ReplicationConfig;
-  const setup = params.setup ?? loadReplicationSetup();
-  const cal = params.calibration ?? loadPaperACalibration();
-  requirePositive('cpuMsPerStatement', cal.cpuMsPerStatement, 'ms');
-  requirePositive('shareMapUs', cal.shareMapUs, 'µs');
-  requirePositive('copyChunkKiB', cal.copyChunkKiB, 'KiB');
-  requirePositive('transferPathMBps', cal.transferPathMBps, 'MB/s');
-  const seed = params.seed ?? 1;
-  const stride = requireInteger('samplingStride', params.samplingStride ?? 512, 'pages', 1, 65536);
-  const stepS = requirePositive('stepS', params.stepS ?? 1, 's');
-  const newVms = requireInteger('newVms', params.newVms ?? setup.experiment.newVms, 'VMs', 0, 64);
-  const interval = requirePositive('replicaIntervalS', params.replicaIntervalS ?? setup.experiment.replicaIntervalS, 's');
-  const dataGiB = requirePositive('dataGiB', params.dataGiB ?? setup.mysql.dataGiB, 'GiB');
-  const mysql = { ...setup.mysql, dataGiB };
-  validateVmSetup({ ...setup, mysql }, newVms + 1, flags.share);
-  const vmCount = newVms + 1;
+/**
+ * Paper A's run as an object: construct it from the run parameters, call `run(untilS)` (or
+ * `step()` / the phase methods one by one), read the state, and `result()` at the end.
+ * Deterministic for a given seed; several instances can run side by side (no module state).
+ */
+export class ReplicationSim {
+  readonly inputs: ReplicationInputs;
+  readonly rng: Rng;
+  readonly sampler: SysbenchPageSampler;
+  /** Where TPC-C's random writes land (write workload only): NURand stock and customer rows, workloads/tpcc.ts. */
+  readonly writeSampler: TpccWritePageSampler | null;
+  /** The hypervisor's data-ID → frame table (share configurations only). */
+  readonly share: HypervisorShareTable | null;
+  readonly vms: ReplicationVm[];
+  private clockStep = 0;
+  /** Database images on the host's disks (the source's + one per replica that copies one). */
+  private images = 1;
+  /** A random page read over the span the images occupy now (ms), occupied-span-read.ts. */
+  private readMs: number;
+  /** Moving a bulk copy's heads within that span: mean seek + half a rotation (ms). */
+  private repositionMs: number;
 
-  // ---- hardware ---------------------------------------------------------------------------
-  const disk = hddProfile(setup.host.diskProfile);
-  const disks = setup.host.diskCount;
-  const pageBytes = mysql.pageBytes;
-  const readMs = hddRandomReadMs(disk, pageBytes);
-  const seqMBps = hddSequentialMBps(disk);
-  const repositionMs = disk.avgSeekMs + hddAvgRotationalLatencyMs(disk);
-  const logWriteMs = hddAvgRotationalLatencyMs(disk); // redo append: no seek, half a rotation
-  const netMBps = ethernetPayloadMBps(setup.host.networkGbps);
-  const chunkBytes = cal.copyChunkKiB * 1024;
-  const GiB = 1024 ** 3;
+  // ---- series ----
+  readonly totalTps: Float64Array;
+  readonly vmTps: Float64Array[];
+  readonly tpccTps: Float64Array;
+  readonly replicationLagTx: Float64Array[];
+  readonly memoryGiB: Float64Array;
+  readonly sourceReadMBps: Float64Array;
+  readonly sourceFetchMBps: Float64Array;
+  readonly diskUtil: Float64Array;
 
-  // ---- pages and workload -----------------------------------------------------------------
-  const dataPages = Math.round((dataGiB * GiB) / pageBytes);
-  const poolPages = Math.round((mysql.bufferPoolGiB * GiB) / pageBytes);
-  const ns = Math.ceil(dataPages / stride);
-  const poolCap = Math.max(1, Math.round(poolPages / stride));
-  const rowsPerPage = innodbRowsPerPage(setup.sysbench.rowBytes, pageBytes);
-  const sb = sysbenchTxShape({ ...setup.sysbench, rowsPerPage });
-  const A = sb.pageAccessesPerTx;
-  const sbCpuMs = sb.statementsPerTx * cal.cpuMsPerStatement;
-  const tp = tpccTxShape();
-  const tpCpuMs = tp.statementsPerTx * cal.cpuMsPerStatement;
-  const threads = setup.sysbench.clientThreads;
-  const tpccThreads = requireInteger('tpcc.connections', setup.tpcc.connections, 'connections', 1, 1024);
-  // sysbench --rand-type: a setup override, else the calibrated value (fitted to A11), else sysbench's default
-  const randType = requireOneOf('randType', setup.sysbench.randType ?? cal.randType ?? 'special', SYSBENCH_RAND_TYPES);
-  // CPU of one page read through the guest page cache (syscall + copy + InnoDB checksum + completion);
-  // every read into the pool (page-cache hit, disk read, on-demand fetch) pays it
-  const pcRead = pageCacheReadCost({ pageBytes, syscallUs: setup.costs.pvSyscallUs, copyGBps: setup.costs.copyGBps, checksumCyclesPerByte: setup.costs.checksumCyclesPerByte, cpuGHz: setup.costs.cpuGHz, completionUs: setup.costs.completionUs });
-  const pcHitMs = pcRead.pageCacheHitUs / 1000;
-  const mapMs = cal.shareMapUs / 1000;
-  const vmMemGiB = setup.vm.memoryGiB;
-  const pcBaseBytes = (vmMemGiB - setup.vm.guestReservedGiB) * GiB;
+  // ---- state kept between steps ----
+  /** Access mass per miss category per VM (uncached pages + cached), [v * 5 + category]. */
+  private readonly w: Float64Array;
+  private readonly mass: Float64Array;
+  private readonly massSum: number;
+  /** Per forked VM: 1 = the source changed this page after the fork (the child's copy is stale). */
+  private readonly staleFlags: Array<Uint8Array | null>;
+  private staleReads = 0;
+  private forkChildReads = 0;
+  private readonly pcEvictors: Array<(q: number) => void>;
+  /** Per-disk utilization by random I/O (all VMs) in the previous step. */
+  private uRandPrev = 0;
+  private uStreamPrev = 0;
+  private tpccXPrev = 0;
+  private tpccCpuQueuePrev = 0;
+  private tpccDiskUtilPrevStep = 0;
+  private nextCreate = 1;
+  private readonly accCarry: Float64Array;
+  private writeCarry = 0;
+  // MySQL 5.6 replication: one SQL thread per replica applies the source's transactions in order
+  // (one schema, so no parallel applier); it falls behind when it cannot keep up
+  /** The replication queue of each replica (transactions not yet applied). */
+  readonly applyBacklogTx: Float64Array;
+  private readonly applyCarry: Float64Array;
+  private readonly appliedTxPerS: Float64Array;
+  private readonly xs: Float64Array;
+  private readonly dUtil: Float64Array;
+  private readonly sbCpuQueue: Float64Array;
 
-  // access mass of each sampled page (sampled page j = real page j*stride) and the page sampler
-  const sampler = new SysbenchPageSampler(dataPages, stride, randType, {
-    randSpecPct: setup.sysbench.randSpecPct,
-    randSpecRes: setup.sysbench.randSpecRes,
-    randSpecIter: setup.sysbench.randSpecIter,
-  });
-  const mass = sampler.mass;
-  const massSum = sampler.massSum;
+  // ---- per-step scratch (set by the phases of one step) ----
+  private streamUtil = 0;
+  private streamSourceReadMBps = 0;
+  private srcRecoveryFetch = 0;
+  private uRandNow = 0;
+  private srcRead = 0;
+  private srcFetch = 0;
+  private tpccX = 0;
+  private tpccCpuQueue = 0;
+  private tpccDiskUtil = 0;
 
-  // ---- state -------------------------------------------------------------------------------
-  const rng = new Rng(seed);
-  const share = flags.share ? new HypervisorShareTable(ns, vmCount) : null;
-  const w = new Float64Array(vmCount * NC); // mass per category per VM (uncached pages + cached)
-  const vms: VmState[] = [];
-  for (let v = 0; v < vmCount; v++) {
-    vms.push({
-      stage: v === 0 ? 'running' : 'absent',
-      bootAtS: v === 0 ? 0 : NaN,
-      startedS: v === 0 ? 0 : NaN,
-      pool: null,
-      pc: new GuestPageCache(ns, Math.floor(pcBaseBytes / pageBytes / stride)),
-      transferred: new Uint8Array(ns).fill(1),
-      lazy: false,
-      phase: '',
-      phaseStartS: 0,
-      phaseBytesLeft: 0,
-      phases: [],
-      bgCopyPos: dataPages,
-      fullCopyPos: 0,
-      forkedAt: NaN,
-      lastX: 0,
-      lastDiskUtil: 0,
-      memoryAtCreationGiB: 0,
-      writesDuringCopy: 0,
-      pagesLeft: 0,
-      times: setup.measuredTimes['default'],
+  constructor(params: PaperAParams) {
+    const inp = (this.inputs = resolveReplicationInputs(params));
+    const { ns, vmCount, setup, steps } = inp;
+    // access mass of each sampled page (sampled page j = real page j*stride) and the page sampler
+    this.sampler = new SysbenchPageSampler(inp.dataPages, inp.stride, inp.randType, {
+      randSpecPct: setup.sysbench.randSpecPct,
+      randSpecRes: setup.sysbench.randSpecRes,
+      randSpecIter: setup.sysbench.randSpecIter,
     });
-  }
-  // per forked VM: 1 = the source changed this page after the fork (the child's copy is stale)
-  const staleFlags: Array<Uint8Array | null> = vms.map((_, v) => (flags.fork && v > 0 ? new Uint8Array(ns) : null));
-  let staleReads = 0;
-  let forkChildReads = 0;
+    this.writeSampler = inp.tpccOn ? new TpccWritePageSampler(inp.dataPages, inp.stride, tpccWarehouses(inp.dataGiB, setup.tpcc.mbPerWarehouse)) : null;
+    this.mass = this.sampler.mass;
+    this.massSum = this.sampler.massSum;
+    this.rng = new Rng(inp.seed);
+    this.share = inp.flags.share ? new HypervisorShareTable(ns, vmCount) : null;
+    this.w = new Float64Array(vmCount * NC);
+    this.vms = [];
+    for (let v = 0; v < vmCount; v++) {
+      this.vms.push({
+        stage: v === 0 ? 'running' : 'absent',
+        bootAtS: v === 0 ? 0 : NaN,
+        startedS: v === 0 ? 0 : NaN,
+        pool: null,
+        pc: new GuestPageCache(ns, Math.floor(inp.pcBaseBytes / inp.pageBytes / inp.stride)),
+        transferred: new Uint8Array(ns).fill(1),
+        lazy: false,
+        phase: '',
+        phaseStartS: 0,
+        phaseBytesLeft: 0,
+        phases: [],
+        bgCopyPos: inp.dataPages,
+        fullCopyPos: 0,
+        forkedAt: NaN,
+        lastX: 0,
+        lastDiskUtil: 0,
+        memoryAtCreationGiB: 0,
+        writesDuringCopy: 0,
+        pagesLeft: 0,
+        times: setup.measuredTimes['default'],
+      });
+    }
+    this.staleFlags = this.vms.map((_, v) => (inp.flags.fork && v > 0 ? new Uint8Array(ns) : null));
+    this.pcEvictors = this.vms.map((_, v) => (q: number) => this.pcEvict(v, q));
+    // source VM: MySQL running from t = 0 with a cold pool and an empty page cache
+    this.startMysql(0, 0);
+    this.vms[0].bootAtS = 0;
+    this.readMs = 0;
+    this.repositionMs = 0;
+    this.relayout();
 
-  const base = (v: number, p: number): number => {
-    const s = vms[v];
+    this.totalTps = new Float64Array(steps);
+    this.vmTps = this.vms.map(() => new Float64Array(steps));
+    this.tpccTps = new Float64Array(steps);
+    this.replicationLagTx = this.vms.map(() => new Float64Array(steps));
+    this.memoryGiB = new Float64Array(steps);
+    this.sourceReadMBps = new Float64Array(steps);
+    this.sourceFetchMBps = new Float64Array(steps);
+    this.diskUtil = new Float64Array(steps);
+    this.accCarry = new Float64Array(vmCount);
+    this.applyBacklogTx = new Float64Array(vmCount);
+    this.applyCarry = new Float64Array(vmCount);
+    this.appliedTxPerS = new Float64Array(vmCount);
+    this.xs = new Float64Array(vmCount);
+    this.dUtil = new Float64Array(vmCount);
+    this.sbCpuQueue = new Float64Array(vmCount);
+  }
+
+  /** Index of the next step (the clock); `recordPhase` advances it. */
+  get stepIndex(): number {
+    return this.clockStep;
+  }
+
+  /** Simulated time at the start of the next step (s). */
+  get nowS(): number {
+    return this.stepIndex * this.inputs.stepS;
+  }
+
+  /** Whether every step of the run's schedule has run. */
+  get done(): boolean {
+    return this.stepIndex >= this.inputs.steps;
+  }
+
+  /** Probability mass of VM v's accesses served by each miss category (pool, share, page cache, fetch, disk); sums to the sampler's mass. */
+  missMass(v: number): number[] {
+    return Array.from(this.w.subarray(v * NC, v * NC + NC));
+  }
+
+  /** Runs steps until the clock reaches `untilS` (s) or the schedule ends; returns this. */
+  run(untilS: number = Infinity): this {
+    requireNonNegative('untilS', untilS === Infinity ? 0 : untilS, 's');
+    while (!this.done && this.nowS < untilS) this.step();
+    return this;
+  }
+
+  /** One step: every phase in order; the last one (recording) advances the clock. */
+  step(): void {
+    if (this.done) throw new RangeError(`ReplicationSim: the schedule ends after ${this.inputs.steps} steps (${this.inputs.steps * this.inputs.stepS} s); no step is left to run`);
+    this.creationPhase();
+    this.throughputPhase();
+    this.replicationApplyPhase();
+    this.replayPhase();
+    this.writesPhase();
+    this.recordPhase();
+  }
+
+  /** Random-read and repositioning costs for the images now on the disks (striped over all of them, from the outer edge). */
+  private relayout(): void {
+    const inp = this.inputs;
+    const bytesPerDisk = (this.images * inp.dataGiB * GiB) / inp.disks;
+    this.readMs = spanRandomReadMs(inp.disk, bytesPerDisk, inp.pageBytes);
+    this.repositionMs = meanSeekOverSpanMs(inp.disk, occupiedCylinders(inp.disk, bytesPerDisk)) + inp.logWriteMs;
+  }
+
+  /** Distinct data pages among `writes` TPC-C random writes (0 without TPC-C). */
+  private distinctWrittenPages(writes: number): number {
+    return this.writeSampler ? this.writeSampler.distinctPages(writes, this.inputs.stride) : 0;
+  }
+
+  /** The random page read (ms) the disks serve at the moment (it grows with the images on them). */
+  get randomReadMs(): number {
+    return this.readMs;
+  }
+
+  // ---- miss-category bookkeeping ------------------------------------------------------------
+
+  private base(v: number, p: number): number {
+    const s = this.vms[v];
     if (s.pc.has(p)) return C_PC;
     if (s.lazy && s.transferred[p] === 0) return C_FETCH;
     return C_DISK;
-  };
-  const catOf = (v: number, p: number): number => {
-    const s = vms[v];
+  }
+
+  private catOf(v: number, p: number): number {
+    const s = this.vms[v];
     if (s.pool && s.pool.has(p)) return C_POOL;
-    if (share && share.isRegistered(p)) return C_SHARE;
-    return base(v, p);
-  };
-  const move = (v: number, p: number, from: number, to: number): void => {
+    if (this.share && this.share.isRegistered(p)) return C_SHARE;
+    return this.base(v, p);
+  }
+
+  private move(v: number, p: number, from: number, to: number): void {
     if (from === to) return;
-    w[v * NC + from] -= mass[p];
-    w[v * NC + to] += mass[p];
-  };
-  const recount = (v: number): void => {
+    this.w[v * NC + from] -= this.mass[p];
+    this.w[v * NC + to] += this.mass[p];
+  }
+
+  private recount(v: number): void {
+    const w = this.w;
     for (let k = 0; k < NC; k++) w[v * NC + k] = 0;
-    for (let p = 0; p < ns; p++) w[v * NC + catOf(v, p)] += mass[p];
-  };
-  // registration of page p flipped (nowRegistered): other running VMs without p change category
-  const onRegFlip = (p: number, nowRegistered: boolean, except: number): void => {
-    for (let u = 0; u < vmCount; u++) {
-      const s = vms[u];
+    for (let p = 0; p < this.inputs.ns; p++) w[v * NC + this.catOf(v, p)] += this.mass[p];
+  }
+
+  /** Registration of page p flipped (nowRegistered): other running VMs without p change category. */
+  private onRegFlip(p: number, nowRegistered: boolean, except: number): void {
+    for (let u = 0; u < this.inputs.vmCount; u++) {
+      const s = this.vms[u];
       if (u === except || !s.pool || s.pool.has(p)) continue;
-      const b = base(u, p);
-      if (nowRegistered) move(u, p, b, C_SHARE);
-      else move(u, p, C_SHARE, b);
+      const b = this.base(u, p);
+      if (nowRegistered) this.move(u, p, b, C_SHARE);
+      else this.move(u, p, C_SHARE, b);
     }
-  };
-  const pcEvict = (v: number) => (q: number) => {
-    const s = vms[v];
-    if (!s.pool || s.pool.has(q) || (share && share.isRegistered(q))) return;
+  }
+
+  private pcEvict(v: number, q: number): void {
+    const s = this.vms[v];
+    if (!s.pool || s.pool.has(q) || (this.share && this.share.isRegistered(q))) return;
     // q left the page cache: PC → fetch/disk
     const to = s.lazy && s.transferred[q] === 0 ? C_FETCH : C_DISK;
-    move(v, q, C_PC, to);
-  };
-  const pcEvictors: Array<(q: number) => void> = vms.map((_, v) => pcEvict(v));
-  const pcTouch = (v: number, p: number): void => {
-    const s = vms[v];
-    const before = s.pool ? catOf(v, p) : -1;
-    s.pc.touch(p, pcEvictors[v]);
-    if (before >= 0) move(v, p, before, catOf(v, p));
-  };
-  // v's own category for p is kept by the caller (an evicted victim, or a page it keeps and writes)
-  const releaseFrame = (v: number, p: number): void => {
+    this.move(v, q, C_PC, to);
+  }
+
+  private pcTouch(v: number, p: number): void {
+    const s = this.vms[v];
+    const before = s.pool ? this.catOf(v, p) : -1;
+    s.pc.touch(p, this.pcEvictors[v]);
+    if (before >= 0) this.move(v, p, before, this.catOf(v, p));
+  }
+
+  /** v's own category for p is kept by the caller (an evicted victim, or a page it keeps and writes). */
+  private releaseFrame(v: number, p: number): void {
+    const share = this.share;
     if (!share) return;
     const wasReg = share.isRegistered(p);
     share.release(v, p);
-    if (wasReg && !share.isRegistered(p)) onRegFlip(p, false, v);
-  };
-  const registerRead = (v: number, p: number): void => {
+    if (wasReg && !share.isRegistered(p)) this.onRegFlip(p, false, v);
+  }
+
+  private registerRead(v: number, p: number): void {
+    const share = this.share;
     if (!share) return;
     const wasReg = share.isRegistered(p);
     share.registerRead(v, p);
-    if (!wasReg && share.isRegistered(p)) onRegFlip(p, true, v);
-  };
+    if (!wasReg && share.isRegistered(p)) this.onRegFlip(p, true, v);
+  }
+
   /** Brings page p into v's pool after a miss of category c; returns bytes read from the source image. */
-  const missIn = (v: number, p: number, c: number): number => {
-    const s = vms[v];
+  private missIn(v: number, p: number, c: number): number {
+    const s = this.vms[v];
     const pool = s.pool!;
+    const w = this.w;
     const victim = pool.evictIfFull();
     if (victim >= 0) {
-      releaseFrame(v, victim);
-      w[v * NC + C_POOL] -= mass[victim];
-      w[v * NC + catOf(v, victim)] += mass[victim];
+      this.releaseFrame(v, victim);
+      w[v * NC + C_POOL] -= this.mass[victim];
+      w[v * NC + this.catOf(v, victim)] += this.mass[victim];
     }
     pool.touch(p);
-    move(v, p, c, C_POOL);
+    this.move(v, p, c, C_POOL);
     let fetched = 0;
     if (c === C_SHARE) {
-      share!.share(v, p);
+      this.share!.share(v, p);
     } else {
       if (c === C_FETCH) {
         s.transferred[p] = 1;
-        fetched = pageBytes;
+        fetched = this.inputs.pageBytes;
       } else {
-        pcTouch(v, p); // buffered read: the page passes through the guest page cache
+        this.pcTouch(v, p); // buffered read: the page passes through the guest page cache
       }
-      registerRead(v, p);
+      this.registerRead(v, p);
     }
-    const sf = staleFlags[v];
-    if (sf !== null && sf[p] === 1) staleReads += stride;
+    const sf = this.staleFlags[v];
+    if (sf !== null && sf[p] === 1) this.staleReads += this.inputs.stride;
     return fetched;
-  };
+  }
 
-  const startRunning = (v: number, at: number): void => {
-    if (flags.fork) forkFrom(0, v, at);
-    else startMysql(v, at);
-  };
-  const startMysql = (v: number, t: number): void => {
-    const s = vms[v];
+  private startRunning(v: number, at: number): void {
+    if (this.inputs.flags.fork) this.forkFrom(0, v, at);
+    else this.startMysql(v, at);
+  }
+
+  private startMysql(v: number, t: number): void {
+    const s = this.vms[v];
     s.stage = 'running';
     s.startedS = t;
-    s.pool = new SampledBufferPool(ns, poolCap);
-    recount(v);
-  };
-  // source VM: MySQL running from t = 0 with a cold pool and an empty page cache
-  startMysql(0, 0);
-  vms[0].bootAtS = 0;
+    s.pool = new SampledBufferPool(this.inputs.ns, this.inputs.poolCap);
+    this.recount(v);
+  }
 
-  // ---- series ------------------------------------------------------------------------------
-  const steps = Math.round(((newVms + 1) * interval) / stepS);
-  const totalTps = new Float64Array(steps);
-  const vmTps = vms.map(() => new Float64Array(steps));
-  const tpccTps = new Float64Array(steps);
-  const replicationLagTx = vms.map(() => new Float64Array(steps));
-  const memoryGiB = new Float64Array(steps);
-  const sourceReadMBps = new Float64Array(steps);
-  const sourceFetchMBps = new Float64Array(steps);
-  const diskUtil = new Float64Array(steps);
+  /** The fork configuration (SnowFlock-style): the child starts with the source's pool. */
+  private forkFrom(src: number, child: number, at: number): void {
+    const s = this.vms[child];
+    s.stage = 'running';
+    s.startedS = at;
+    s.pool = new SampledBufferPool(this.inputs.ns, this.inputs.poolCap);
+    const pages = this.vms[src].pool!.pages().reverse(); // LRU first so that MRU order is kept
+    for (const p of pages) s.pool.touch(p);
+    s.forkedAt = s.startedS;
+    this.recount(child);
+  }
 
-  let uRandPrev = 0; // per-disk utilization by random I/O (all VMs) in the previous step
-  let uStreamPrev = 0;
-  let tpccXPrev = 0;
-  let tpccCpuQueuePrev = 0;
-  let tpccDiskUtilPrevStep = 0;
-  let nextCreate = 1;
-  const accCarry = new Float64Array(vmCount);
-  let writeCarry = 0;
-  // MySQL 5.6 replication: one SQL thread per replica applies the source's transactions in order
-  // (one schema, so no parallel applier); it falls behind when it cannot keep up
-  const applyBacklogTx = new Float64Array(vmCount);
-  const applyCarry = new Float64Array(vmCount);
-  const appliedTxPerS = new Float64Array(vmCount);
-  const applyCpuMs = tpCpuMs * 0.5; // the write statements (about half of TPC-C's) are re-executed
-  const W = tp.randomPagesDirtiedPerTx;
+  // ---- 1. creations --------------------------------------------------------------------------
 
-  const tpccOn = workload === 'write';
-  const xs = new Float64Array(vmCount);
-  const dUtil = new Float64Array(vmCount);
-  const sbCpuQueue = new Float64Array(vmCount);
-  const sbQueueOf = (v: number): number => sbCpuQueue[v];
-
-  for (let i = 0; i < steps; i++) {
+  /** Starts the next replica's creation when its time has come and advances every creation pipeline and background copy by one step. */
+  creationPhase(): void {
+    const inp = this.inputs;
+    const { flags, cal, stepS, dataGiB, pageBytes, dataPages, stride, disks, mysql } = inp;
+    const i = this.stepIndex;
     const t = i * stepS;
-    // 1. creations -------------------------------------------------------------------------
-    if (nextCreate <= newVms && t >= nextCreate * interval) {
-      const v = nextCreate++;
+    const vms = this.vms;
+    if (this.nextCreate <= inp.newVms && t >= this.nextCreate * inp.intervalS) {
+      const v = this.nextCreate++;
       const s = vms[v];
       s.stage = 'creating';
       s.bootAtS = t;
-      s.memoryAtCreationGiB = memoryGiB[Math.max(0, i - 1)];
+      s.memoryAtCreationGiB = this.memoryGiB[Math.max(0, i - 1)];
       s.phaseStartS = t;
-      s.times = setup.measuredTimes[flags.sharedStorage ? 'lazy' : config];
+      s.times = inp.setup.measuredTimes[flags.sharedStorage ? 'lazy' : inp.config];
+      // a copied replica gets its own image on the host's disks (a storage clone or a fork shares the source's)
+      if (!flags.sharedStorage && !flags.fork) {
+        this.images++;
+        this.relayout();
+      }
       if (flags.fullCopy) {
         s.phase = 'snapshot';
         s.phaseBytesLeft = dataGiB * GiB;
@@ -473,20 +529,21 @@ export function runPaperA(params: PaperAParams): PaperARun {
       }
     }
     // random-I/O interference seen by streams
-    let streamUtil = 0;
-    let streamSourceReadMBps = 0;
-    let srcRecoveryFetch = 0;
-    for (let v = 1; v < vmCount; v++) {
+    this.streamUtil = 0;
+    this.streamSourceReadMBps = 0;
+    this.srcRecoveryFetch = 0;
+    const uRandPrev = this.uRandPrev;
+    for (let v = 1; v < inp.vmCount; v++) {
       const s = vms[v];
       if (s.stage === 'absent') continue;
       const times = s.times;
       if (s.stage === 'creating') {
         const elapsed = t + stepS - s.phaseStartS;
         if (s.phase === 'snapshot' || s.phase === 'transfer' || s.phase === 'minimum files') {
-          const cap = s.phase === 'snapshot' ? Infinity : Math.min(cal.transferPathMBps, netMBps);
-          const r = copyStreamRate({ chunkBytes, repositionMs, seqMBps, otherUtil: Math.min(0.98, uRandPrev), capMBps: cap }, disks);
-          streamUtil += r.diskUtil;
-          streamSourceReadMBps += r.MBps;
+          const cap = s.phase === 'snapshot' ? Infinity : Math.min(cal.transferPathMBps, inp.netMBps);
+          const r = copyStreamRate({ chunkBytes: inp.chunkBytes, repositionMs: this.repositionMs, seqMBps: inp.seqMBps, otherUtil: Math.min(0.98, uRandPrev), capMBps: cap }, disks);
+          this.streamUtil += r.diskUtil;
+          this.streamSourceReadMBps += r.MBps;
           const bytes = r.MBps * 1e6 * stepS;
           if (s.phase === 'transfer') {
             // transferred pages land in the new VM's page cache (written through it), in file order
@@ -497,7 +554,7 @@ export function runPaperA(params: PaperAParams): PaperARun {
             s.fullCopyPos = to;
           }
           s.phaseBytesLeft -= bytes;
-          if (s.phase === 'snapshot') s.writesDuringCopy += tpccXPrev * tp.randomPagesDirtiedPerTx * stepS;
+          if (s.phase === 'snapshot') s.writesDuringCopy += this.tpccXPrev * inp.W * stepS;
           if (s.phaseBytesLeft <= 0) {
             const spill = -s.phaseBytesLeft / (r.MBps * 1e6); // seconds of the step not needed
             const endS = t + stepS - spill;
@@ -506,7 +563,7 @@ export function runPaperA(params: PaperAParams): PaperARun {
             if (s.phase === 'snapshot') {
               // XtraBackup --prepare applies the redo written during the copy: each distinct page
               // changed meanwhile is read and written back
-              s.pagesLeft = tpccDistinctPagesTouched(s.writesDuringCopy, dataPages);
+              s.pagesLeft = this.distinctWrittenPages(s.writesDuringCopy);
               s.phase = s.pagesLeft >= 1 ? 'prepare' : 'transfer';
               s.phaseBytesLeft = dataGiB * GiB;
               s.fullCopyPos = 0;
@@ -526,17 +583,17 @@ export function runPaperA(params: PaperAParams): PaperARun {
           // random page I/O batched over all disks (InnoDB recovery reads pages in batches,
           // log0recv.cc recv_read_in_area); prepare also writes each page back
           const ios = s.phase === 'prepare' ? 2 : 1;
-          const pagesPerS = (disks * (1 - Math.min(0.98, uRandPrev))) / ((ios * readMs) / 1000);
+          const pagesPerS = (disks * (1 - Math.min(0.98, uRandPrev))) / ((ios * this.readMs) / 1000);
           const done = Math.min(s.pagesLeft, pagesPerS * stepS);
-          streamUtil += (done * ios * readMs) / 1000 / disks / stepS;
-          if (s.phase === 'crash recovery' && s.lazy) srcRecoveryFetch += (done * pageBytes) / 1e6 / stepS;
+          this.streamUtil += (done * ios * this.readMs) / 1000 / disks / stepS;
+          if (s.phase === 'crash recovery' && s.lazy) this.srcRecoveryFetch += (done * pageBytes) / 1e6 / stepS;
           s.pagesLeft -= done;
           if (s.pagesLeft <= 1e-9) {
             const endS = t + stepS - (pagesPerS > 0 ? (pagesPerS * stepS - done) / pagesPerS : 0);
             s.phases.push({ phase: s.phase, seconds: endS - s.phaseStartS });
             s.phaseStartS = endS;
             if (s.phase === 'prepare') s.phase = 'transfer';
-            else startRunning(v, endS);
+            else this.startRunning(v, endS);
           }
         } else if (s.phase === 'boot') {
           if (elapsed >= times.bootS) {
@@ -560,40 +617,54 @@ export function runPaperA(params: PaperAParams): PaperARun {
           }
           // files copied from a running MySQL (lazy, shared storage) are crash-consistent only:
           // InnoDB applies the redo since the last checkpoint before it accepts connections
-          const redoTx = tpccOn && (flags.lazy || flags.sharedStorage) ? (mysql.checkpointAgeFraction * mysql.redoLogMiB * 1024 * 1024) / tp.redoBytesPerTx : 0;
-          s.pagesLeft = tpccDistinctPagesTouched(redoTx * tp.randomPagesDirtiedPerTx, dataPages);
+          const redoTx = inp.tpccOn && (flags.lazy || flags.sharedStorage) ? (mysql.checkpointAgeFraction * mysql.redoLogMiB * 1024 * 1024) / inp.tpccRedoBytesPerTx : 0;
+          s.pagesLeft = this.distinctWrittenPages(redoTx * inp.W);
           if (s.pagesLeft >= 1) {
             s.phase = 'crash recovery';
             s.phaseStartS = startAt;
           } else {
-            startRunning(v, startAt);
+            this.startRunning(v, startAt);
           }
         }
       } else if (s.stage === 'running' && s.lazy && s.bgCopyPos < dataPages) {
         // background copier: file order, bypasses the guest page cache
-        const r = copyStreamRate({ chunkBytes, repositionMs, seqMBps, otherUtil: Math.min(0.98, uRandPrev), capMBps: Math.min(cal.transferPathMBps, netMBps) }, disks);
-        streamUtil += r.diskUtil;
-        streamSourceReadMBps += r.MBps;
+        const r = copyStreamRate({ chunkBytes: inp.chunkBytes, repositionMs: this.repositionMs, seqMBps: inp.seqMBps, otherUtil: Math.min(0.98, uRandPrev), capMBps: Math.min(cal.transferPathMBps, inp.netMBps) }, disks);
+        this.streamUtil += r.diskUtil;
+        this.streamSourceReadMBps += r.MBps;
         const to = Math.min(dataPages, s.bgCopyPos + Math.floor((r.MBps * 1e6 * stepS) / pageBytes));
         for (let j = Math.ceil(s.bgCopyPos / stride); j * stride < to; j++) {
           if (s.transferred[j] === 0) {
-            const before = catOf(v, j);
+            const before = this.catOf(v, j);
             s.transferred[j] = 1;
-            move(v, j, before, catOf(v, j));
+            this.move(v, j, before, this.catOf(v, j));
           }
         }
         s.bgCopyPos = to;
         if (to >= dataPages) s.lazy = false;
       }
     }
+  }
 
-    // 2. throughput of every running VM ---------------------------------------------------
-    let uRandNow = 0;
-    let srcRead = 0;
-    let srcFetch = 0;
+  // ---- 2. throughput -------------------------------------------------------------------------
+
+  /** Throughput of every running VM (exact MVA) and of TPC-C on the source, from the current miss mix. */
+  throughputPhase(): void {
+    const inp = this.inputs;
+    const { vmCount, A, disks, threads } = inp;
+    const t = this.stepIndex * inp.stepS;
+    const vms = this.vms;
+    const w = this.w;
+    const xs = this.xs;
+    const dUtil = this.dUtil;
+    const uRandPrev = this.uRandPrev;
+    const uStreamPrev = this.uStreamPrev;
+    const tpccOn = inp.tpccOn;
+    this.uRandNow = 0;
+    this.srcRead = 0;
+    this.srcFetch = 0;
     // TPC-C on the source shares its vCPU with SysBench; solve the pair by a few fixed-point passes
     let tpccX = 0;
-    let tpccCpuQueue = tpccCpuQueuePrev;
+    let tpccCpuQueue = this.tpccCpuQueuePrev;
     let sbCpuQueue0 = 0;
     let tpccDiskUtil = 0;
     xs.fill(0);
@@ -603,31 +674,33 @@ export function runPaperA(params: PaperAParams): PaperARun {
         const s = vms[v];
         // a VM takes load from the first step that begins at or after its MySQL start
         if (s.stage !== 'running' || !s.pool || t < s.startedS) continue;
-        const tot = massSum;
-        const fS = w[v * NC + C_SHARE] / tot;
-        const fP = w[v * NC + C_PC] / tot;
-        const fF = w[v * NC + C_FETCH] / tot;
-        const fD = w[v * NC + C_DISK] / tot;
-        const cpuMs = sbCpuMs + A * (fS * mapMs + (fP + fF + fD) * pcHitMs);
-        const diskMs = A * (fF + fD) * readMs;
+        const tot = this.massSum;
+        // the incrementally kept masses drift by rounding (~1e-15); an emptied category may read
+        // a hair below 0, which is 0
+        const fS = Math.max(0, w[v * NC + C_SHARE] / tot);
+        const fP = Math.max(0, w[v * NC + C_PC] / tot);
+        const fF = Math.max(0, w[v * NC + C_FETCH] / tot);
+        const fD = Math.max(0, w[v * NC + C_DISK] / tot);
+        const cpuMs = inp.sbCpuMs + A * (fS * inp.mapMs + (fP + fF + fD) * inp.pcHitMs);
+        const diskMs = A * (fF + fD) * this.readMs;
         // the vCPU is shared fairly with TPC-C's threads (source) or the replication SQL thread (replicas:
         // one thread, at the CPU for the fraction of time it computes)
-        const otherQueue = v === 0 ? (tpccOn ? tpccCpuQueue : 0) : Math.min(0.98, (appliedTxPerS[v] * applyCpuMs) / 1000);
+        const otherQueue = v === 0 ? (tpccOn ? tpccCpuQueue : 0) : Math.min(0.98, (this.appliedTxPerS[v] * inp.applyCpuMs) / 1000);
         const otherDisk = Math.max(0, uRandPrev + uStreamPrev - vms[v].lastDiskUtil);
         const r = mvaThroughput({ threads, cpuMs, diskMs, disks, cpuOtherQueue: otherQueue, diskOtherUtil: Math.min(0.98, otherDisk) });
         xs[v] = r.xPerS;
         dUtil[v] = r.diskUtil;
-        sbCpuQueue[v] = r.cpuQueue;
+        this.sbCpuQueue[v] = r.cpuQueue;
         if (v === 0) sbCpuQueue0 = r.cpuQueue;
       }
       if (tpccOn) {
         // TPC-C: CPU on the source's vCPU; per transaction one redo write (half a rotation), a read of
         // every page it changes that is not cached, and the page-cleaner write of every random page it
         // dirties (the flush rate bounds TPC-C in the long run)
-        const srcMiss = vms[0].pool ? 1 - vms[0].pool.sizePages / ns : 1;
-        const diskMs = logWriteMs + W * (1 + srcMiss) * readMs;
-        const otherDisk = Math.max(0, uRandPrev + uStreamPrev - tpccDiskUtilPrevStep);
-        const r = mvaThroughput({ threads: tpccThreads, cpuMs: tpCpuMs, diskMs, disks, cpuOtherQueue: sbCpuQueue0, diskOtherUtil: Math.min(0.98, otherDisk) });
+        const srcMiss = vms[0].pool ? 1 - vms[0].pool.sizePages / inp.ns : 1;
+        const diskMs = inp.logWriteMs + inp.W * (1 + srcMiss) * this.readMs;
+        const otherDisk = Math.max(0, uRandPrev + uStreamPrev - this.tpccDiskUtilPrevStep);
+        const r = mvaThroughput({ threads: inp.tpccThreads, cpuMs: inp.tpCpuMs, diskMs, disks, cpuOtherQueue: sbCpuQueue0, diskOtherUtil: Math.min(0.98, otherDisk) });
         tpccX = r.xPerS;
         tpccCpuQueue = r.cpuQueue;
         tpccDiskUtil = r.diskUtil;
@@ -636,194 +709,239 @@ export function runPaperA(params: PaperAParams): PaperARun {
     for (let v = 0; v < vmCount; v++) {
       vms[v].lastX = xs[v];
       vms[v].lastDiskUtil = dUtil[v];
-      uRandNow += dUtil[v];
+      this.uRandNow += dUtil[v];
     }
-    // replicas: the SQL thread applies the backlog one transaction at a time — re-executes the
-    // writes (CPU shared with SysBench's threads), reads each changed page it does not cache
-    // (one outstanding read) — and the page cleaner writes back what it dirtied
+    this.tpccX = tpccX;
+    this.tpccCpuQueue = tpccCpuQueue;
+    this.tpccDiskUtil = tpccDiskUtil;
+  }
+
+  // ---- 3. replication apply ------------------------------------------------------------------
+
+  /**
+   * Replicas: the SQL thread applies the backlog one transaction at a time — re-executes the
+   * writes (CPU shared with SysBench's threads), reads each changed page it does not cache (one
+   * outstanding read) — and the page cleaner writes back what it dirtied.
+   */
+  replicationApplyPhase(): void {
+    const inp = this.inputs;
+    const { stepS, W, disks } = inp;
+    const readMs = this.readMs;
+    const t = this.stepIndex * stepS;
     let replicaApplyUtil = 0;
-    if (tpccOn) {
-      for (let v = 1; v < vmCount; v++) {
-        const s = vms[v];
-        appliedTxPerS[v] = 0;
-        if (s.stage !== 'running' || !s.pool || flags.fork || t < s.startedS) continue;
-        applyBacklogTx[v] += tpccX * stepS;
-        const miss = 1 - s.pool.sizePages / ns;
-        const otherDisk = Math.min(0.98, Math.max(0, uRandPrev + uStreamPrev));
-        const cycleMs = applyCpuMs * (1 + sbQueueOf(v)) + (W * miss * readMs) / (1 - otherDisk);
-        const applied = Math.min(applyBacklogTx[v], (1000 / cycleMs) * stepS);
-        applyBacklogTx[v] -= applied;
-        appliedTxPerS[v] = applied / stepS;
-        replicaApplyUtil += (appliedTxPerS[v] * W * (1 + miss) * readMs) / 1000 / disks;
+    if (inp.tpccOn) {
+      const otherDisk = Math.min(0.98, Math.max(0, this.uRandPrev + this.uStreamPrev));
+      for (let v = 1; v < inp.vmCount; v++) {
+        const s = this.vms[v];
+        this.appliedTxPerS[v] = 0;
+        if (s.stage !== 'running' || !s.pool || inp.flags.fork || t < s.startedS) continue;
+        this.applyBacklogTx[v] += this.tpccX * stepS;
+        const miss = 1 - s.pool.sizePages / inp.ns;
+        const cycleMs = inp.applyCpuMs * (1 + this.sbCpuQueue[v]) + (W * miss * readMs) / (1 - otherDisk);
+        const applied = Math.min(this.applyBacklogTx[v], (1000 / cycleMs) * stepS);
+        this.applyBacklogTx[v] -= applied;
+        this.appliedTxPerS[v] = applied / stepS;
+        replicaApplyUtil += (this.appliedTxPerS[v] * W * (1 + miss) * readMs) / 1000 / disks;
       }
     }
-    uRandNow += tpccDiskUtil + replicaApplyUtil;
-    tpccDiskUtilPrevStep = tpccDiskUtil;
+    this.uRandNow += this.tpccDiskUtil + replicaApplyUtil;
+    this.tpccDiskUtilPrevStep = this.tpccDiskUtil;
+  }
 
-    // 3. replay the sampled accesses --------------------------------------------------------
-    for (let v = 0; v < vmCount; v++) {
-      const s = vms[v];
+  // ---- 4. replay the sampled accesses --------------------------------------------------------
+
+  /** Replays the step's SysBench page accesses that fall on sampled pages (seeded Rng). */
+  replayPhase(): void {
+    const inp = this.inputs;
+    const { stepS, A, pageBytes, stride } = inp;
+    const massSum = this.massSum;
+    const w = this.w;
+    for (let v = 0; v < inp.vmCount; v++) {
+      const s = this.vms[v];
       if (s.stage !== 'running' || !s.pool) continue;
-      let total = 0;
-      for (let k = 0; k < NC; k++) total += w[v * NC + k];
-      const fetchFrac = w[v * NC + C_FETCH] / massSum;
-      const diskFrac = w[v * NC + C_DISK] / massSum;
-      const real = xs[v] * A * stepS;
-      srcFetch += (real * fetchFrac * pageBytes) / 1e6 / stepS;
-      if (v === 0) srcRead += (real * diskFrac * pageBytes) / 1e6 / stepS;
-      accCarry[v] += real * massSum;
-      const n = Math.floor(accCarry[v]);
-      accCarry[v] -= n;
+      const fetchFrac = Math.max(0, w[v * NC + C_FETCH] / massSum);
+      const diskFrac = Math.max(0, w[v * NC + C_DISK] / massSum);
+      const real = this.xs[v] * A * stepS;
+      this.srcFetch += (real * fetchFrac * pageBytes) / 1e6 / stepS;
+      if (v === 0) this.srcRead += (real * diskFrac * pageBytes) / 1e6 / stepS;
+      this.accCarry[v] += real * massSum;
+      const n = Math.floor(this.accCarry[v]);
+      this.accCarry[v] -= n;
       const pool = s.pool;
-      const sf = staleFlags[v];
-      if (sf !== null) forkChildReads += n * stride;
+      const sf = this.staleFlags[v];
+      if (sf !== null) this.forkChildReads += n * stride;
       for (let k = 0; k < n; k++) {
-        const p = sampler.draw(rng);
+        const p = this.sampler.draw(this.rng);
         if (pool.has(p)) {
           pool.touch(p);
-          if (sf !== null && sf[p] === 1) staleReads += stride;
+          if (sf !== null && sf[p] === 1) this.staleReads += stride;
           continue;
         }
-        missIn(v, p, catOf(v, p));
+        this.missIn(v, p, this.catOf(v, p));
       }
       // the page cache shrinks as the pool fills
-      const cap = Math.max(0, Math.floor((pcBaseBytes - pool.sizePages * stride * pageBytes) / pageBytes / stride));
-      if (cap !== s.pc.capacityPages) s.pc.setCapacity(cap, pcEvictors[v]);
+      const cap = Math.max(0, Math.floor((inp.pcBaseBytes - pool.sizePages * stride * pageBytes) / pageBytes / stride));
+      if (cap !== s.pc.capacityPages) s.pc.setCapacity(cap, this.pcEvictors[v]);
     }
+  }
 
-    // 4. TPC-C writes on the source, and the replicas' applied writes --------------------
-    // (the pages a lagging replica applies are drawn afresh: TPC-C's random stock/customer pages
-    // are uniform, so the pages it applies now are statistically those the source wrote earlier)
-    const writePage = (v: number, p: number): void => {
-      const s = vms[v];
-      if (!s.pool!.has(p)) missIn(v, p, catOf(v, p));
-      else s.pool!.touch(p);
-      releaseFrame(v, p); // the write faults on a shared frame: private copy, entry dropped
-    };
-    if (tpccOn) {
-      writeCarry += (tpccX * W * stepS) / stride;
-      const nw = Math.floor(writeCarry);
-      writeCarry -= nw;
-      for (let k = 0; k < nw; k++) {
-        const p = rng.int(0, ns - 1);
-        if (vms[0].pool) writePage(0, p);
-        for (let v = 1; v < vmCount; v++) {
-          const sfv = staleFlags[v];
-          if (sfv !== null && vms[v].stage === 'running') sfv[p] = 1; // a forked VM never sees it
-        }
-      }
+  // ---- 5. TPC-C writes -----------------------------------------------------------------------
+
+  private writePage(v: number, p: number): void {
+    const s = this.vms[v];
+    if (!s.pool!.has(p)) this.missIn(v, p, this.catOf(v, p));
+    else s.pool!.touch(p);
+    this.releaseFrame(v, p); // the write faults on a shared frame: private copy, entry dropped
+  }
+
+  /**
+   * TPC-C writes on the source, and the replicas' applied writes, both drawn from TPC-C's write
+   * distribution (NURand stock and customer rows; appends are not drawn, workloads/tpcc.ts). The
+   * pages a lagging replica applies are drawn afresh: they are statistically those the source wrote
+   * earlier.
+   */
+  writesPhase(): void {
+    const inp = this.inputs;
+    if (!inp.tpccOn) return;
+    const { stepS, W, vmCount } = inp;
+    const vms = this.vms;
+    const rng = this.rng;
+    const ws = this.writeSampler!;
+    this.writeCarry += this.tpccX * W * stepS * ws.massSum;
+    const nw = Math.floor(this.writeCarry);
+    this.writeCarry -= nw;
+    for (let k = 0; k < nw; k++) {
+      const p = ws.draw(rng);
+      if (vms[0].pool) this.writePage(0, p);
       for (let v = 1; v < vmCount; v++) {
-        if (appliedTxPerS[v] <= 0) continue;
-        applyCarry[v] += (appliedTxPerS[v] * W * stepS) / stride;
-        const na = Math.floor(applyCarry[v]);
-        applyCarry[v] -= na;
-        for (let k = 0; k < na; k++) writePage(v, rng.int(0, ns - 1));
+        const sfv = this.staleFlags[v];
+        if (sfv !== null && vms[v].stage === 'running') sfv[p] = 1; // a forked VM never sees it
       }
     }
+    for (let v = 1; v < vmCount; v++) {
+      if (this.appliedTxPerS[v] <= 0) continue;
+      this.applyCarry[v] += this.appliedTxPerS[v] * W * stepS * ws.massSum;
+      const na = Math.floor(this.applyCarry[v]);
+      this.applyCarry[v] -= na;
+      for (let k = 0; k < na; k++) this.writePage(v, ws.draw(rng));
+    }
+  }
 
-    // 5. record -----------------------------------------------------------------------------
+  // ---- 6. record -----------------------------------------------------------------------------
+
+  /** Writes the step's values into the series, carries this step's utilizations to the next and advances the clock. */
+  recordPhase(): void {
+    const inp = this.inputs;
+    const i = this.stepIndex;
     let tot = 0;
     let booted = 0;
-    for (let v = 0; v < vmCount; v++) {
-      vmTps[v][i] = xs[v];
-      tot += xs[v];
-      if (vms[v].stage !== 'absent') booted++;
+    for (let v = 0; v < inp.vmCount; v++) {
+      this.vmTps[v][i] = this.xs[v];
+      tot += this.xs[v];
+      if (this.vms[v].stage !== 'absent') booted++;
     }
-    totalTps[i] = tot;
-    tpccTps[i] = tpccX;
-    for (let v = 1; v < vmCount; v++) replicationLagTx[v][i] = applyBacklogTx[v];
-    const savedGiB = share ? (share.savedPages * stride * pageBytes) / GiB : 0;
-    memoryGiB[i] = booted * vmMemGiB - savedGiB;
-    srcFetch += srcRecoveryFetch;
-    sourceFetchMBps[i] = srcFetch;
-    sourceReadMBps[i] = srcRead + srcFetch + streamSourceReadMBps;
-    diskUtil[i] = Math.min(1, uRandNow + streamUtil);
-    uRandPrev = uRandNow;
-    uStreamPrev = streamUtil;
-    tpccXPrev = tpccX;
-    tpccCpuQueuePrev = tpccCpuQueue;
+    this.totalTps[i] = tot;
+    this.tpccTps[i] = this.tpccX;
+    for (let v = 1; v < inp.vmCount; v++) this.replicationLagTx[v][i] = this.applyBacklogTx[v];
+    const savedGiB = this.share ? (this.share.savedPages * inp.stride * inp.pageBytes) / GiB : 0;
+    this.memoryGiB[i] = booted * inp.vmMemGiB - savedGiB;
+    this.srcFetch += this.srcRecoveryFetch;
+    this.sourceFetchMBps[i] = this.srcFetch;
+    this.sourceReadMBps[i] = this.srcRead + this.srcFetch + this.streamSourceReadMBps;
+    this.diskUtil[i] = Math.min(1, this.uRandNow + this.streamUtil);
+    this.uRandPrev = this.uRandNow;
+    this.uStreamPrev = this.streamUtil;
+    this.tpccXPrev = this.tpccX;
+    this.tpccCpuQueuePrev = this.tpccCpuQueue;
+    this.clockStep++;
   }
 
-  // ---- the fork configuration (SnowFlock-style): the child starts with the source's pool ----
-  function forkFrom(src: number, child: number, at: number): void {
-    const s = vms[child];
-    s.stage = 'running';
-    s.startedS = at;
-    s.pool = new SampledBufferPool(ns, poolCap);
-    const pages = vms[src].pool!.pages().reverse(); // LRU first so that MRU order is kept
-    for (const p of pages) s.pool.touch(p);
-    s.forkedAt = s.startedS;
-    recount(child);
+  // ---- results -------------------------------------------------------------------------------
+
+  /** Largest difference between the incrementally kept miss-category masses and a recount (recounts every VM). */
+  private bookkeepingDrift(): number {
+    let drift = 0;
+    for (let v = 0; v < this.inputs.vmCount; v++) {
+      if (!this.vms[v].pool) continue;
+      const kept = this.w.slice(v * NC, v * NC + NC);
+      this.recount(v);
+      for (let k = 0; k < NC; k++) drift = Math.max(drift, Math.abs(kept[k] - this.w[v * NC + k]));
+    }
+    return drift;
   }
 
-  // ---- results -----------------------------------------------------------------------------
-  let bookkeepingDrift = 0;
-  for (let v = 0; v < vmCount; v++) {
-    if (!vms[v].pool) continue;
-    const kept = w.slice(v * NC, v * NC + NC);
-    recount(v);
-    for (let k = 0; k < NC; k++) bookkeepingDrift = Math.max(bookkeepingDrift, Math.abs(kept[k] - w[v * NC + k]));
-  }
-  const cold = stablePeak(vmTps[0], stepS, 0, Math.min(interval, steps * stepS));
-  const replicas: PaperAReplica[] = [];
-  for (let v = 1; v < vmCount; v++) {
-    const s = vms[v];
-    const creationStartS = v * interval;
-    const windowEnd = Math.min((v + 1) * interval, steps * stepS);
-    const started = s.startedS;
-    let sp = { peak: NaN, timeToPeakS: NaN };
-    let first = NaN;
-    if (Number.isFinite(started) && started < windowEnd - 60) {
-      sp = stablePeak(vmTps[v], stepS, Math.ceil(started / stepS) * stepS, windowEnd);
-      first = vmTps[v][Math.ceil(started / stepS)] / sp.peak;
+  /** The run's outcomes (call once the run is done; the series cover the steps run so far). */
+  result(): PaperARun {
+    const inp = this.inputs;
+    const { stepS, steps, intervalS } = inp;
+    const bookkeepingDrift = this.bookkeepingDrift();
+    const cold = stablePeak(this.vmTps[0], stepS, 0, Math.min(intervalS, steps * stepS));
+    const replicas: PaperAReplica[] = [];
+    for (let v = 1; v < inp.vmCount; v++) {
+      const s = this.vms[v];
+      const creationStartS = v * intervalS;
+      const windowEnd = Math.min((v + 1) * intervalS, steps * stepS);
+      const started = s.startedS;
+      let sp = { peak: NaN, timeToPeakS: NaN };
+      let first = NaN;
+      if (Number.isFinite(started) && started < windowEnd - 60) {
+        sp = stablePeak(this.vmTps[v], stepS, Math.ceil(started / stepS) * stepS, windowEnd);
+        first = this.vmTps[v][Math.ceil(started / stepS)] / sp.peak;
+      }
+      const endIdx = Math.min(steps - 1, Math.round(windowEnd / stepS) - 1);
+      replicas.push({
+        index: v,
+        creationStartS,
+        startedS: started,
+        creationS: started - creationStartS,
+        phases: s.phases.slice(),
+        timeToStablePeakS: sp.timeToPeakS,
+        peakTps: sp.peak,
+        firstSecondFractionOfPeak: first,
+        memoryAddedGiB: this.memoryGiB[endIdx] - s.memoryAtCreationGiB,
+      });
     }
-    const endIdx = Math.min(steps - 1, Math.round(windowEnd / stepS) - 1);
-    replicas.push({
-      index: v,
-      creationStartS,
-      startedS: started,
-      creationS: started - creationStartS,
-      phases: s.phases.slice(),
-      timeToStablePeakS: sp.timeToPeakS,
-      peakTps: sp.peak,
-      firstSecondFractionOfPeak: first,
-      memoryAddedGiB: memoryGiB[endIdx] - s.memoryAtCreationGiB,
-    });
+    return {
+      workload: inp.workload,
+      config: inp.config,
+      stepS,
+      steps,
+      totalTps: this.totalTps,
+      vmTps: this.vmTps,
+      tpccTps: this.tpccTps,
+      replicationLagTx: this.replicationLagTx,
+      memoryGiB: this.memoryGiB,
+      sourceReadMBps: this.sourceReadMBps,
+      sourceFetchMBps: this.sourceFetchMBps,
+      diskUtil: this.diskUtil,
+      coldWarmupS: cold.timeToPeakS,
+      coldPeakTps: cold.peak,
+      replicas,
+      bookkeepingDrift,
+      staleReads: this.staleReads,
+      forkChildReads: this.forkChildReads,
+      inputs: {
+        pageAccessesPerTx: inp.A,
+        sysbenchStatementsPerTx: inp.sysbenchStatementsPerTx,
+        tpccStatementsPerTx: inp.tpccStatementsPerTx,
+        tpccRandomPagesPerTx: inp.W,
+        rowsPerPage: inp.rowsPerPage,
+        diskRandomReadMs: this.readMs,
+        datasheetRandomReadMs: inp.datasheetReadMs,
+        diskSeqMBps: inp.seqMBps,
+        dataPages: inp.dataPages,
+        poolPages: inp.poolPages,
+        sampledPages: inp.ns,
+        randType: inp.randType,
+        pageCacheHitUs: inp.pcRead.pageCacheHitUs,
+        tpccConnections: inp.tpccThreads,
+        calibration: inp.cal,
+      },
+    };
   }
-  return {
-    workload,
-    config,
-    stepS,
-    steps,
-    totalTps,
-    vmTps,
-    tpccTps,
-    replicationLagTx,
-    memoryGiB,
-    sourceReadMBps,
-    sourceFetchMBps,
-    diskUtil,
-    coldWarmupS: cold.timeToPeakS,
-    coldPeakTps: cold.peak,
-    replicas,
-    bookkeepingDrift,
-    staleReads,
-    forkChildReads,
-    inputs: {
-      pageAccessesPerTx: A,
-      sysbenchStatementsPerTx: sb.statementsPerTx,
-      tpccStatementsPerTx: tp.statementsPerTx,
-      tpccRandomPagesPerTx: tp.randomPagesDirtiedPerTx,
-      rowsPerPage,
-      diskRandomReadMs: readMs,
-      diskSeqMBps: seqMBps,
-      dataPages,
-      poolPages,
-      sampledPages: ns,
-      randType,
-      pageCacheHitUs: pcRead.pageCacheHitUs,
-      tpccConnections: tpccThreads,
-      calibration: cal,
-    },
-  };
+}
+
+/** Runs one configuration × workload to the end of its schedule. Deterministic for a given seed. */
+export function runPaperA(params: PaperAParams): PaperARun {
+  return new ReplicationSim(params).run().result();
 }

@@ -3,11 +3,29 @@
  * number of replicas (1 → 16), and the go-beyond configurations (Aurora/Neon-style copy-on-write
  * storage clone, SnowFlock-style VM fork). All numbers are simulated with the read-run calibration.
  */
-import { ParameterError } from '../../core/validate.js';
+import { ParameterError, requireInteger, requireOneOf } from '../../core/validate.js';
+import { tailMean } from '../../metrics/stable-peak.js';
 import { loadReplicationSetup } from './vm-host.js';
-import { PAPER_A_CONFIGS, replicationPipelineFlags } from './replication-pipeline.js';
-import { runPaperA, type PaperAWorkload } from './replication-sim.js';
+import { PAPER_A_CONFIGS, replicationPipelineFlags, requireReplicationConfigs } from './replication-pipeline.js';
+import { runPaperA, type PaperARun } from './replication-sim.js';
 import { paperAMedianCreationS, paperAMedianWarmupS } from './checks.js';
+import { PAPER_A_WORKLOADS, requirePaperADataGiB, type PaperAParams, type PaperAWorkload } from './replication-inputs.js';
+
+/** What a sweep passes on to every run (the notebook's parameters cell); defaults as in runPaperA. */
+export interface PaperASweepOptions {
+  /** Configurations to compare (default the paper's four). */
+  configs?: readonly string[];
+  /** Rng seed (default 1). */
+  seed?: number;
+  /** Every n-th page simulated at the paper's 17 GiB (default 512); the data-size sweep scales it with the data. */
+  samplingStride?: number;
+  /** Time step (s), default 1. */
+  stepS?: number;
+}
+
+function runOptions(o: PaperASweepOptions): Pick<PaperAParams, 'seed' | 'samplingStride' | 'stepS'> {
+  return { seed: o.seed ?? 1, samplingStride: o.samplingStride ?? 512, stepS: o.stepS ?? 1 };
+}
 
 // a type alias (not an interface) so that rows pass as table rows (index signature)
 export type PaperADataSizeSweepRow = {
@@ -25,22 +43,25 @@ export type PaperADataSizeSweepRow = {
  * One replica per run; the interval between the source's start and the replica, and after it,
  * grows with the data (3,500 s × dataGiB / 17) so that the full copy of `default` fits.
  */
-export function paperADataSizeSweep(dataGiBs: readonly number[] = [17, 51, 170], configs: readonly string[] = PAPER_A_CONFIGS, seed = 1): PaperADataSizeSweepRow[] {
+export function paperADataSizeSweep(dataGiBs: readonly number[] = [17, 51, 170], opts: PaperASweepOptions = {}): PaperADataSizeSweepRow[] {
+  const configs = requireReplicationConfigs('configs', opts.configs ?? PAPER_A_CONFIGS);
+  const base = runOptions(opts);
+  const stride0 = requireInteger('samplingStride', base.samplingStride!, 'pages', 1, 65536);
   const rows: PaperADataSizeSweepRow[] = [];
   const setup = loadReplicationSetup();
+  if (!Array.isArray(dataGiBs) || dataGiBs.length === 0) throw new ParameterError('dataGiBs', dataGiBs, 'GiB', 'a non-empty array of data sizes');
+  const strideOf = (d: number) => stride0 * Math.max(1, Math.round(d / setup.mysql.dataGiB));
+  dataGiBs.forEach((d, k) => requirePaperADataGiB(`dataGiBs[${k}]`, d, setup, 1, strideOf(d)));
   for (const dataGiB of dataGiBs) {
-    if (!(dataGiB > 0)) throw new ParameterError('dataGiB', dataGiB, 'GiB', '> 0 GiB');
     const interval = Math.round((setup.experiment.replicaIntervalS * Math.max(1, dataGiB / setup.mysql.dataGiB)) / 10) * 10;
     for (const config of configs) {
-      const r = runPaperA({ workload: 'read', config, seed, newVms: 1, replicaIntervalS: interval, dataGiB, samplingStride: 512 * Math.max(1, Math.round(dataGiB / 17)) });
+      const r = runPaperA({ ...base, workload: 'read', config, newVms: 1, replicaIntervalS: interval, dataGiB, samplingStride: strideOf(dataGiB) });
       const rep = r.replicas[0];
       let srcMB = 0;
       const i0 = Math.round(rep.creationStartS / r.stepS);
       for (let i = i0; i < r.steps; i++) srcMB += r.sourceReadMBps[i] * r.stepS;
-      // subtract the source's own misses measured just before the creation (its steady read load)
-      let own = 0;
-      for (let i = i0 - 300; i < i0; i++) own += r.sourceReadMBps[i];
-      srcMB -= (own / 300) * (r.steps - i0) * r.stepS;
+      // subtract the source's own misses just before the creation (its steady read load, last 300 s)
+      srcMB -= tailMean(r.sourceReadMBps, r.stepS, i0 * r.stepS, 300) * (r.steps - i0) * r.stepS;
       rows.push({ dataGiB, config, creationS: rep.creationS, readyAtPeakS: rep.creationS + rep.timeToStablePeakS, sourceReadGB: Math.max(0, srcMB / 1000) });
     }
   }
@@ -64,14 +85,17 @@ export type PaperAReplicaSweepRow = {
  * the row for k replicas. Without sharing the host holds at most 15 replicas + the source: larger
  * counts are reported as not fitting.
  */
-export function paperAReplicaSweep(maxReplicas = 16, configs: readonly string[] = PAPER_A_CONFIGS, seed = 1, workload: PaperAWorkload = 'read'): PaperAReplicaSweepRow[] {
+export function paperAReplicaSweep(maxReplicas = 16, opts: PaperASweepOptions & { workload?: PaperAWorkload } = {}): PaperAReplicaSweepRow[] {
+  requireInteger('maxReplicas', maxReplicas, 'replicas', 1, 64);
+  const configs = requireReplicationConfigs('configs', opts.configs ?? PAPER_A_CONFIGS);
+  const workload = requireOneOf('workload', opts.workload ?? 'read', PAPER_A_WORKLOADS);
   const setup = loadReplicationSetup();
   const maxNoShare = Math.floor(setup.host.memoryGiB / setup.vm.memoryGiB) - 1;
   const rows: PaperAReplicaSweepRow[] = [];
   for (const config of configs) {
     const share = replicationPipelineFlags(config).share;
     const n = share ? maxReplicas : Math.min(maxReplicas, maxNoShare);
-    const r = runPaperA({ workload, config, seed, newVms: n });
+    const r = runPaperA({ ...runOptions(opts), workload, config, newVms: n });
     const per = Math.round(setup.experiment.replicaIntervalS / r.stepS);
     for (let k = 1; k <= maxReplicas; k++) {
       if (k > n) {
@@ -79,9 +103,8 @@ export function paperAReplicaSweep(maxReplicas = 16, configs: readonly string[] 
         continue;
       }
       const end = (k + 1) * per - 1;
-      let tps = 0;
-      for (let i = end - 299; i <= end; i++) tps += r.totalTps[i];
-      rows.push({ replicas: k, config, totalTps: tps / 300, memoryGiB: r.memoryGiB[end], fits: true });
+      // steady state at the end of the interval: the mean of its last 300 s
+      rows.push({ replicas: k, config, totalTps: tailMean(r.totalTps, r.stepS, (end + 1) * r.stepS, 300), memoryGiB: r.memoryGiB[end], fits: true });
     }
   }
   return rows;
@@ -98,12 +121,17 @@ export type PaperABeyondConfigRow = {
   staleReadPct: number;
 }
 
-/** The paper's pipelines next to the copy-on-write storage clone and the VM fork, both workloads. */
-export function paperABeyondConfigs(seed = 1): PaperABeyondConfigRow[] {
+/**
+ * The paper's pipelines next to the copy-on-write storage clone and the VM fork, both workloads.
+ * `known` passes runs already made with the same options (e.g. the notebook's), which are reused.
+ */
+export function paperABeyondConfigs(opts: Omit<PaperASweepOptions, 'configs'> & Pick<PaperAParams, 'newVms' | 'replicaIntervalS'> = {}, known: Partial<Record<PaperAWorkload, Record<string, PaperARun>>> = {}): PaperABeyondConfigRow[] {
+  if (typeof opts !== 'object' || opts === null) throw new ParameterError('opts', opts, '', 'an object { seed, samplingStride, stepS, newVms, replicaIntervalS }');
   const rows: PaperABeyondConfigRow[] = [];
   for (const workload of ['read', 'write'] as const) {
     for (const config of ['default', 'lazy share', 'cow-storage', 'vm-fork']) {
-      const r = runPaperA({ workload, config, seed });
+      const r = known[workload]?.[config] ?? runPaperA({ ...runOptions(opts), newVms: opts.newVms, replicaIntervalS: opts.replicaIntervalS, workload, config });
+      if (r.workload !== workload || r.config !== config) throw new ParameterError(`known.${workload}["${config}"]`, `${r.workload}/${r.config}`, '', `a ${workload} run of "${config}"`);
       rows.push({
         workload,
         config,
@@ -119,6 +147,7 @@ export function paperABeyondConfigs(seed = 1): PaperABeyondConfigRow[] {
 
 /** For each data size: which configuration starts a replica first, and which has it at its stable peak first. */
 export function paperASweepWinners(rows: readonly PaperADataSizeSweepRow[]): Array<{ dataGiB: number; firstStarted: string; firstAtPeak: string; leastSourceReadGB: string }> {
+  if (!Array.isArray(rows) || rows.length === 0) throw new ParameterError('rows', rows, '', 'a non-empty array of paperADataSizeSweep rows');
   const sizes = [...new Set(rows.map((r) => r.dataGiB))];
   const best = (rs: PaperADataSizeSweepRow[], key: (r: PaperADataSizeSweepRow) => number) =>
     rs.reduce((a, b) => ((Number.isFinite(key(b)) ? key(b) : Infinity) < (Number.isFinite(key(a)) ? key(a) : Infinity) ? b : a)).config;

@@ -49,12 +49,13 @@ export interface ReplicationSetup {
     randSpecRes: number;
     randSpecIter: number;
     rowBytes: number;
-    clientThreads: number;
+    /** SysBench client threads per VM: normally the calibrated value (calibration.json clientThreads); a setup may override it. */
+    clientThreads?: number;
     /** sysbench --rand-type override (normally the calibrated value in calibration.json). */
     randType?: 'special' | 'uniform' | 'gaussian' | 'pareto';
   };
-  /** TPC-C on the source: data per warehouse and the driver's connections (tpcc-mysql default 10). */
-  tpcc: { mbPerWarehouse: number; connections: number };
+  /** TPC-C on the source: data per warehouse; the driver's connections are calibrated (calibration.json tpccConnections), a setup may override them. */
+  tpcc: { mbPerWarehouse: number; connections?: number };
   /** Components of a guest page-cache read (hardware/page-cache-read-cost.ts). */
   costs: { pvSyscallUs: number; copyGBps: number; checksumCyclesPerByte: number; cpuGHz: number; completionUs: number };
 }

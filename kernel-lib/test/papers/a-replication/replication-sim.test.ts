@@ -37,7 +37,9 @@ test('sharing: memory below default, and a share replica starts above a lazy one
   const sh = runPaperA({ workload: 'read', config: 'lazy share', seed: 1, ...short });
   const lz = runPaperA({ workload: 'read', config: 'lazy', seed: 1, ...short });
   assert.ok(sh.memoryGiB[sh.steps - 1] < lz.memoryGiB[lz.steps - 1]);
-  assert.ok(sh.replicas[0].firstSecondFractionOfPeak > lz.replicas[0].firstSecondFractionOfPeak);
+  // in its first second a sharing replica serves most misses from mapped frames, a lazy one fetches them from disk
+  const first = (r: typeof sh) => r.vmTps[1][Math.ceil(r.replicas[0].startedS)];
+  assert.ok(first(sh) > 1.5 * first(lz), `${first(sh)} vs ${first(lz)}`);
 });
 
 test('write load: TPC-C runs on the source and un-shares frames', () => {
@@ -52,7 +54,7 @@ test('bad input: unknown configuration, negative times and sizes, too many VMs w
   assert.throws(() => runPaperA({ workload: 'read', config: 'eager' }), /config = "eager"/);
   assert.throws(() => runPaperA({ workload: 'read', config: 'lazy', replicaIntervalS: -5 }), /replicaIntervalS = -5 s/);
   assert.throws(() => runPaperA({ workload: 'read', config: 'lazy', dataGiB: -17 }), /dataGiB = -17 GiB/);
-  assert.throws(() => runPaperA({ workload: 'read', config: 'lazy', newVms: 16 }), /vmCount = 17 VMs .* without cache sharing/);
+  assert.throws(() => runPaperA({ workload: 'read', config: 'lazy', newVms: 16 }), /newVms = 16 VMs is out of range: must be ≤ 15 VMs without cache sharing/);
   assert.throws(() => runPaperA({ workload: 'mixed' as 'read', config: 'lazy' }), /workload = "mixed"/);
 });
 
@@ -88,5 +90,13 @@ test('replication: a replica lags by at most what the source committed since it 
       assert.ok(r.replicationLagTx[v][i] >= 0);
       assert.ok(r.replicationLagTx[v][i] <= committed + 1e-6);
     }
+  }
+});
+
+test('every configuration runs at the notebooks\' upper edges (regression: rounding drift of an emptied miss category gave a disk demand of −1.6e-15 ms)', () => {
+  for (const config of ['default', 'lazy', 'share', 'lazy share']) {
+    const r = runPaperA({ workload: 'write', config, seed: 1000000, samplingStride: 4096, stepS: 5, newVms: 10, replicaIntervalS: 5000 });
+    assert.ok(r.totalTps.every((x) => Number.isFinite(x) && x >= 0), config);
+    assert.ok(r.sourceReadMBps.every((x) => x >= 0), config);
   }
 });
