@@ -4,6 +4,7 @@
  * whether 64 M leaves (1 TB of 16 KiB pages) fit in 2 GiB.
  */
 import { Rng } from '../src/core/rng.js';
+import { median } from '../src/core/statistics.js';
 import { ClusteredBtree } from '../src/dbms/btree.js';
 import { compactClusteredRecordBytes, leafPageLayout, T1_COLUMNS } from '../src/dbms/innodb-row-format.js';
 import { SnifferEventLog, TeeSniffer } from '../src/dbms/update-sniffer.js';
@@ -11,10 +12,6 @@ import { DeteriorationMonitor } from '../src/papers/b-reorg/deterioration-monito
 import { BulkUpdateWorkload, loadBulkUpdateProfile } from '../src/workloads/bulk-updates.js';
 import { reorgPageCost, PAPER_B_PAGE_BYTES } from '../src/papers/b-reorg/reorg-experiment.js';
 
-function median(xs: number[]): number {
-  const s = xs.slice().sort((a, b) => a - b);
-  return s[s.length >> 1];
-}
 
 export async function bench(): Promise<Array<{ name: string; value: number; unit: string; target?: string }>> {
   const out: Array<{ name: string; value: number; unit: string; target?: string }> = [];

@@ -42,6 +42,7 @@ export {
   type PaperBMonitorResult,
 } from './reorg-experiment.js';
 export {
+  bufferPoolLabel,
   dbmsCpuPerRowOpUsFromData,
   runPaperBOverhead,
   type PaperBOverheadParams,
@@ -64,7 +65,6 @@ export {
   sqliteLayoutMetrics,
   compareSqliteWithDbstat,
   runSqliteReorg,
-  sqliteReorgCheckSpecs,
   type SqliteReorgOptions,
   type SqliteLayoutSnapshot,
   type SqliteLeafProfile,
@@ -72,3 +72,32 @@ export {
   type SqliteDbstatComparison,
   type SqliteReorgResult,
 } from './sqlite-reorg.js';
+export {
+  reorgMonitorCheckSpecs,
+  sqliteReorgCheckSpecs,
+  snifferOverheadCheckSpecs,
+} from './checks.js';
+export {
+  updateDistributionFigure,
+  gDistributionFigure,
+  versusUpdatesFigure,
+  rangeScanFigure,
+  updatesVersusGFigure,
+  tMinVersusXFigure,
+  snifferOverheadFigure,
+  type GSeries,
+} from './figures.js';
+export {
+  reorgRunTable,
+  reorgRangeTable,
+  reorgSlaTable,
+  reorgRegionTable,
+  reorgTminRunTable,
+  reorgDriveTable,
+  reorgFragmentationTable,
+  reorgReorganizeTable,
+  sqliteSnapshotTable,
+  sqliteRegionTable,
+  snifferOverheadTable,
+  snifferTimingTable,
+} from './tables.js';

@@ -16,12 +16,7 @@
  *   C_R / (|S|·G0), and "reorganize T" (eq. 4).
  * Every number here is modeled or simulated; nothing is measured on a real drive.
  */
-// simple-statistics is ESM-only and kernel-lib is CommonJS: loaded through require() (Node ≥ 20.19),
-// as in core/arquero.ts. sampleRankCorrelation = Spearman's ρ on midranks.
-// @ts-ignore TS1479: a type-only import of an ESM package; the value is loaded with require() below.
-import type * as SimpleStatisticsB from 'simple-statistics';
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { sampleRankCorrelation }: typeof SimpleStatisticsB = require('simple-statistics');
+import { mean, rankCorrelation } from '../../core/statistics.js';
 import { loadJson } from '../../core/data-path.js';
 import { Rng } from '../../core/rng.js';
 import { ParameterError, requireInRange, requireInteger, requireOneOf, requirePositive } from '../../core/validate.js';
@@ -35,6 +30,13 @@ import { BulkUpdateWorkload, loadBulkUpdateProfile, scaleBulkUpdateProfile } fro
 import { DeteriorationMonitor, type TminRun } from './deterioration-monitor.js';
 import { gSequence, requireTolerance } from './deterioration.js';
 import { postgresLeafFragmentationPct, sqlServerFragmentation } from './fragmentation.js';
+
+/**
+ * Bounds of runPaperBMonitor's parameters (the notebook's `parameters` cell states the same):
+ * scale from 60,000 rows to the paper's 6,000,000; at most 2,000 updates (twice the paper's, well
+ * under a minute); X of eq. (3) from 1.01 to 100.
+ */
+export const MONITOR_LIMITS = { scale: [0.01, 1], updates: [0, 2000], x: [1.01, 100], slaStepUpdates: [1, 1000] } as const;
 
 /** Paper B §4: 16 KB pages. */
 export const PAPER_B_PAGE_BYTES = 16384;
@@ -244,13 +246,13 @@ export function leafRangeOfKeys(lowKeys: Int32Array, fromKey: number, toKey: num
 }
 
 export function runPaperBMonitor(params: PaperBMonitorParams = {}): PaperBMonitorResult {
-  const scale = requireInRange('scale', params.scale ?? 1, '', 0, 1, { lowOpen: true });
+  const scale = requireInRange('scale', params.scale ?? 1, 'of 6,000,000 rows', MONITOR_LIMITS.scale[0], MONITOR_LIMITS.scale[1]);
   const base = scaleBulkUpdateProfile(loadBulkUpdateProfile(), scale);
-  const updates = requireInteger('updates', params.updates ?? base.updates, 'updates', 0, 100_000);
-  const seed = requireInteger('seed', params.seed ?? base.seed, '', -(2 ** 31), 2 ** 31 - 1);
+  const updates = requireInteger('updates', params.updates ?? base.updates, 'updates', 0, MONITOR_LIMITS.updates[1]);
+  const seed = requireInteger('seed', params.seed ?? base.seed, '', 1, 2 ** 31 - 1);
   const profileName = params.profile ?? 'hdd-2005';
-  const x = requireTolerance(params.x ?? 2);
-  const step = requireInteger('slaStepUpdates', params.slaStepUpdates ?? 10, 'updates', 1);
+  const x = requireTolerance(requireInRange('x', params.x ?? 2, '× G0', MONITOR_LIMITS.x[0], MONITOR_LIMITS.x[1]));
+  const step = requireInteger('slaStepUpdates', params.slaStepUpdates ?? 10, 'updates', 1, MONITOR_LIMITS.slaStepUpdates[1]);
   const tAtUpdates = requireInteger('tAtUpdates', params.tAtUpdates ?? 100, 'updates', 0);
   const bins = requireInteger('bins', params.bins ?? 600, 'bins', 1, 100_000);
   const nRanges = requireInteger('scanRanges', params.scanRanges ?? 10, 'ranges', 1, 1000);
@@ -361,11 +363,9 @@ export function runPaperBMonitor(params: PaperBMonitorParams = {}): PaperBMonito
   const binKeys = Math.max(1, Math.ceil(profile.rows / bins));
   const fig5 = { binFromKey: [] as number[], meanUpdateCount: [] as number[] };
   for (let k0 = 0; k0 < profile.rows; k0 += binKeys) {
-    let s = 0;
     const k1 = Math.min(profile.rows, k0 + binKeys);
-    for (let k = k0; k < k1; k++) s += perKey[k];
     fig5.binFromKey.push(k0);
-    fig5.meanUpdateCount.push(s / (k1 - k0));
+    fig5.meanUpdateCount.push(mean(perKey.subarray(k0, k1)));
   }
 
   // Fig. 6: G over the leaves (binned: mean and max)
@@ -376,14 +376,11 @@ export function runPaperBMonitor(params: PaperBMonitorParams = {}): PaperBMonito
   const fig6 = { binFromLeaf: [] as number[], binFromKey: [] as number[], meanGMs: [] as number[], maxGMs: [] as number[] };
   for (let i0 = 0; i0 < G.length; i0 += binLeaves) {
     const i1 = Math.min(G.length, i0 + binLeaves);
-    let s = 0, m = 0;
-    for (let i = i0; i < i1; i++) {
-      s += G[i];
-      if (G[i] > m) m = G[i];
-    }
+    let m = 0;
+    for (let i = i0; i < i1; i++) if (G[i] > m) m = G[i];
     fig6.binFromLeaf.push(i0);
     fig6.binFromKey.push(Math.max(0, keys[i0]));
-    fig6.meanGMs.push(s / (i1 - i0));
+    fig6.meanGMs.push(mean(G.subarray(i0, i1)));
     fig6.maxGMs.push(m);
   }
 
@@ -439,7 +436,7 @@ export function runPaperBMonitor(params: PaperBMonitorParams = {}): PaperBMonito
       meanGMs: monitor.rangeCostMs(fromKey, toKey) / leaves,
     });
   }
-  const spearman = sampleRankCorrelation(regions.map((r) => r.rowUpdates), regions.map((r) => r.meanGMs));
+  const spearman = rankCorrelation(regions.map((r) => r.rowUpdates), regions.map((r) => r.meanGMs));
 
   // beyond: other drives
   const profiles: ProfileTmin[] = [];

@@ -18,16 +18,17 @@
  * Buffer-pool sizes scale with `scale`, so that the pool / data ratio stays the paper's.
  */
 import { loadJson } from '../../core/data-path.js';
+import { median } from '../../core/statistics.js';
 import { Rng } from '../../core/rng.js';
-import { requireInRange, requireInteger, requirePositive } from '../../core/validate.js';
-import { hddProfile, hddRandomReadMs } from '../../hardware/hdd.js';
+import { requireInRange, requireInteger, requireOneOf, requirePositive } from '../../core/validate.js';
+import { hddProfile, hddRandomReadMs, HDD_PROFILE_NAMES } from '../../hardware/hdd.js';
 import { ClusteredBtree } from '../../dbms/btree.js';
 import { LruBufferPool } from '../../dbms/buffer-pool.js';
 import { compactClusteredRecordBytes, leafPageLayout, T1_COLUMNS } from '../../dbms/innodb-row-format.js';
 import { SnifferEventLog } from '../../dbms/update-sniffer.js';
 import { BulkUpdateWorkload, loadBulkUpdateProfile, scaleBulkUpdateProfile, type BulkUpdateTarget } from '../../workloads/bulk-updates.js';
 import { DeteriorationMonitor } from './deterioration-monitor.js';
-import { PAPER_B_PAGE_BYTES, reorgPageCost } from './reorg-experiment.js';
+import { MONITOR_LIMITS, PAPER_B_PAGE_BYTES, reorgPageCost } from './reorg-experiment.js';
 
 export interface PaperBOverheadParams {
   /** Fraction of the paper's 6,000,000 rows. Default 1. */
@@ -73,14 +74,13 @@ export interface PaperBOverheadResult {
   treeNsPerRowOp: { load: number; update: number };
 }
 
-function median(xs: number[]): number {
-  const s = xs.slice().sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-}
-
 function nowNs(): number {
   return Number(process.hrtime.bigint());
+}
+
+/** A buffer-pool size as the paper writes it: "1 GB", "128 MB". */
+export function bufferPoolLabel(bytes: number): string {
+  return bytes >= 2 ** 30 ? `${bytes / 2 ** 30} GB` : `${bytes / 2 ** 20} MB`;
 }
 
 export function dbmsCpuPerRowOpUsFromData(): number {
@@ -88,16 +88,16 @@ export function dbmsCpuPerRowOpUsFromData(): number {
 }
 
 export function runPaperBOverhead(params: PaperBOverheadParams = {}): PaperBOverheadResult {
-  const scale = requireInRange('scale', params.scale ?? 1, '', 0, 1, { lowOpen: true });
+  const scale = requireInRange('scale', params.scale ?? 1, 'of 6,000,000 rows', MONITOR_LIMITS.scale[0], MONITOR_LIMITS.scale[1]);
   const base = scaleBulkUpdateProfile(loadBulkUpdateProfile(), scale);
-  const updates = requireInteger('updates', params.updates ?? base.updates, 'updates', 0, 100_000);
-  const seed = requireInteger('seed', params.seed ?? base.seed, '', -(2 ** 31), 2 ** 31 - 1);
-  const profileName = params.profile ?? 'hdd-2005';
+  const updates = requireInteger('updates', params.updates ?? base.updates, 'updates', 0, MONITOR_LIMITS.updates[1]);
+  const seed = requireInteger('seed', params.seed ?? base.seed, '', 1, 2 ** 31 - 1);
+  const profileName = requireOneOf('profile', params.profile ?? 'hdd-2005', HDD_PROFILE_NAMES);
   const drive = hddProfile(profileName);
   const cost = reorgPageCost(profileName);
   const poolBytes = params.bufferPoolBytes ?? [2 ** 30, 128 * 2 ** 20];
   poolBytes.forEach((b, i) => requirePositive(`bufferPoolBytes[${i}]`, b, 'bytes'));
-  const replays = requireInteger('replays', params.replays ?? 5, 'replays', 1, 100);
+  const replays = requireInteger('replays', params.replays ?? 5, 'replays', 1, 20);
   const cpuPerRowOpUs = requirePositive('cpuPerRowOpUs', params.cpuPerRowOpUs ?? dbmsCpuPerRowOpUsFromData(), 'µs');
   const profile = { ...base, updates, seed };
 

@@ -49,7 +49,7 @@ test('leafRangeOfKeys and bad input: unknown drive, X ≤ 1, empty range, scale 
   assert.deepEqual(leafRangeOfKeys(low, 15, 31), [1, 4]);
   assert.throws(() => leafRangeOfKeys(low, 5, 5), /key range/);
   assert.throws(() => reorgPageCost('floppy'), /profile = "floppy" is out of range: must be one of/);
-  assert.throws(() => runPaperBMonitor({ scale: 0.01, x: 1 }), /X = 1 × G0/);
+  assert.throws(() => runPaperBMonitor({ scale: 0.01, x: 1 }), /x = 1 × G0 is out of range: must be in \[1.01, 100\]/);
   assert.throws(() => runPaperBMonitor({ scale: 2 }), /scale = 2/);
   assert.throws(() => runPaperBMonitor({ scale: 0.01, scanCpuPerPageMs: -1 }), /scanCpuPerPageMs = -1 ms/);
 });
