@@ -103,13 +103,29 @@ export function tMinVersusXFigure(r: PaperBMonitorResult, xs: readonly number[])
   };
 }
 
-/** Fig. 8: sniffer overhead per phase, one bar per buffer-pool size. */
-export function snifferOverheadFigure(r: PaperBOverheadResult): PlotlyFigure {
-  const phases = ['load', 'update'] as const;
-  const traces: PlotlyTrace[] = r.params.bufferPoolBytes.map((b, i) => ({
-    type: 'bar', name: `buffer pool ${bufferPoolLabel(b)}`, x: [...phases],
-    y: phases.map((p) => r.rows.find((q) => q.phase === p && q.bufferPoolBytes === b)?.overheadPct ?? NaN),
-    marker: { color: PALETTE[i % PALETTE.length] },
-  }));
-  return { data: traces, layout: paperLayout({ title: 'Fig. 8: sniffer + monitor overhead (measured CPU / modeled time)', xTitle: 'phase', yTitle: 'overhead (%)', legend: 'below', barmode: 'group' }) };
+/**
+ * Fig. 8: sniffer overhead per phase and buffer-pool size (log axis): the paper's mechanism
+ * (shared memory to the monitor process, modeled) and our in-process sniffer (measured CPU) as
+ * grouped bars, the paper's values as markers.
+ */
+export function snifferOverheadFigure(r: PaperBOverheadResult, paperPct?: { load: number[]; update: number[] }): PlotlyFigure {
+  const cats: string[] = [];
+  const ipc: number[] = [];
+  const inproc: number[] = [];
+  const paper: number[] = [];
+  for (const phase of ['load', 'update'] as const) {
+    r.params.bufferPoolBytes.forEach((b, i) => {
+      const q = r.rows.find((x) => x.phase === phase && x.bufferPoolBytes === b);
+      cats.push(`${phase}, ${bufferPoolLabel(b)}`);
+      ipc.push(q ? q.ipcOverheadPct : NaN);
+      inproc.push(q ? q.overheadPct : NaN);
+      paper.push(paperPct ? paperPct[phase][i] ?? NaN : NaN);
+    });
+  }
+  const data: PlotlyTrace[] = [
+    { type: 'bar', name: 'shared memory to the monitor process (modeled, hand-off measured)', x: cats, y: ipc, marker: { color: PALETTE[0] } },
+    { type: 'bar', name: 'in-process sniffer (measured CPU)', x: cats, y: inproc, marker: { color: PALETTE[2] } },
+  ];
+  if (paperPct) data.push({ type: 'scatter', mode: 'markers', name: 'paper (Fig. 8)', x: cats, y: paper, marker: { color: 'black', symbol: 'diamond', size: 9 } });
+  return { data, layout: paperLayout({ title: 'Fig. 8: sniffer + monitor overhead', xTitle: 'phase, buffer pool', yTitle: 'overhead (%, log)', yType: 'log', legend: 'below', barmode: 'group' }) };
 }

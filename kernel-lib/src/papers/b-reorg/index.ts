@@ -44,6 +44,7 @@ export {
 export {
   bufferPoolLabel,
   dbmsCpuPerRowOpUsFromData,
+  ipcPerEventNsFromData,
   runPaperBOverhead,
   type PaperBOverheadParams,
   type OverheadRow,
@@ -76,7 +77,12 @@ export {
   reorgMonitorCheckSpecs,
   sqliteReorgCheckSpecs,
   snifferOverheadCheckSpecs,
+  paperFig8Pct,
 } from './checks.js';
+export {
+  measureIpcRoundTrip,
+  type IpcMeasurement,
+} from './measure-ipc.js';
 export {
   updateDistributionFigure,
   gDistributionFigure,

@@ -97,6 +97,8 @@ export interface Fig7ErrorSummary {
   untouchedRanges: number;
   /** Max |estimate − simulated| / simulated over the touched ranges, % (NaN if none). */
   maxErrorTouchedPct: number;
+  /** Min of the same, % (NaN if none). */
+  minErrorTouchedPct: number;
   /** The same over the never-updated ranges, % (NaN if none). */
   maxErrorUntouchedPct: number;
   /** Max I/O-only error over all ranges (CPU share removed), %. */
@@ -105,12 +107,14 @@ export interface Fig7ErrorSummary {
 
 export function fig7ErrorSummary(rows: readonly Fig7Row[]): Fig7ErrorSummary {
   const max = (qs: readonly Fig7Row[], pick: (q: Fig7Row) => number) => (qs.length ? Math.max(...qs.map(pick)) : NaN);
+  const min = (qs: readonly Fig7Row[], pick: (q: Fig7Row) => number) => (qs.length ? Math.min(...qs.map(pick)) : NaN);
   const touched = rows.filter((q) => q.rowUpdates > 0);
   const untouched = rows.filter((q) => q.rowUpdates === 0);
   return {
     touchedRanges: touched.length,
     untouchedRanges: untouched.length,
     maxErrorTouchedPct: max(touched, (q) => q.errorPct),
+    minErrorTouchedPct: min(touched, (q) => q.errorPct),
     maxErrorUntouchedPct: max(untouched, (q) => q.errorPct),
     maxIoErrorPct: max(rows, (q) => q.ioErrorPct),
   };
@@ -187,12 +191,30 @@ export interface PaperBMonitorResult {
     updates: number;
     leaves: number;
     runs: TminRun[];
-    /** Leaves of T_min (beyond the after-load ones) lying in regions updated by then / all. */
+    /** Leaves of T_min lying in regions updated by then / all of T_min. */
     shareInUpdatedRegions: number;
     /** Same, for the most-updated half of the updated regions. */
     shareInTopRegions: number;
     regionUpdatesAt: number[];
     regionTminLeaves: number[];
+    /** Leaves of T_min that were not in T_min right after the load (by physical page). */
+    newLeaves: number;
+    /** Per region: those new leaves. */
+    regionNewTminLeaves: number[];
+    /** Share of the new leaves in regions updated by then (NaN if there are none). */
+    newShareInUpdatedRegions: number;
+    /** Share of all leaves in regions updated by then: what a T_min spread like the leaves would give. */
+    leafShareInUpdatedRegions: number;
+    /** Share of the new leaves in the most-updated half of the updated regions, and of all leaves there. */
+    newShareInTopRegions: number;
+    leafShareInTopRegions: number;
+    /** Share of the updates so far that went to the most-updated half of the updated regions (where a T_min following the updates would lie). */
+    updateShareInTopRegions: number;
+    /** Spearman ρ over the regions: updates so far vs new T_min leaves. */
+    newTminSpearman: number;
+    /** C_R/(|S|·G0) over the regions updated by then and over the others (eq. 3 at range level). */
+    updatedSpaceCostRatio: number;
+    untouchedSpaceCostRatio: number;
   };
   regions: RegionRow[];
   spearman: number;
@@ -283,6 +305,7 @@ export function runPaperBMonitor(params: PaperBMonitorParams = {}): PaperBMonito
   const slaRegions: number[] = [];
   let firstRegionBreak: number | null = null;
   let tMinAfterLoad = 0;
+  const tMinAfterLoadPages = new Set<number>();
   let firstGrowth: number | null = null;
   let tAt: PaperBMonitorResult['tAt'] | null = null;
   const regionUpdatesSoFar = new Int32Array(nRegions);
@@ -307,7 +330,11 @@ export function runPaperBMonitor(params: PaperBMonitorParams = {}): PaperBMonito
     slaUpdates.push(u);
     slaTmin.push(t);
     slaRegions.push(rv);
-    if (u === 0) tMinAfterLoad = t;
+    if (u === 0) {
+      tMinAfterLoad = t;
+      const pages = monitor.pagesInKeyOrder();
+      for (let i = 0; i < G.length; i++) if (G[i] >= limit) tMinAfterLoadPages.add(pages[i]);
+    }
     else if (firstGrowth === null && t > tMinAfterLoad) firstGrowth = u;
     if (firstRegionBreak === null && rv > 0) firstRegionBreak = u;
     if (otherCosts.length > 0) {
@@ -321,28 +348,48 @@ export function runPaperBMonitor(params: PaperBMonitorParams = {}): PaperBMonito
 
   const describeT = (u: number, G: Float64Array, keys: Int32Array): PaperBMonitorResult['tAt'] => {
     const runs = monitor.tMinRuns(x);
+    const pages = monitor.pagesInKeyOrder();
     const regionTmin = new Array<number>(nRegions).fill(0);
+    const regionNew = new Array<number>(nRegions).fill(0);
+    const regionLeaves = new Array<number>(nRegions).fill(0);
+    const regionG = new Array<number>(nRegions).fill(0);
     for (let i = 0; i < G.length; i++) {
-      if (G[i] >= limit) regionTmin[Math.min(nRegions - 1, Math.max(0, Math.floor(keys[i] / regionKeys)))]++;
+      const rg = Math.min(nRegions - 1, Math.max(0, Math.floor(keys[i] / regionKeys)));
+      regionLeaves[rg]++;
+      regionG[rg] += G[i];
+      if (G[i] >= limit) {
+        regionTmin[rg]++;
+        if (!tMinAfterLoadPages.has(pages[i])) regionNew[rg]++;
+      }
     }
     const regionUpdates = Array.from(regionUpdatesSoFar);
     const updated = regionUpdates.map((c) => c > 0);
     const sortedCounts = regionUpdates.filter((c) => c > 0).sort((a, b) => b - a);
     const topThreshold = sortedCounts.length > 0 ? sortedCounts[Math.max(0, Math.ceil(sortedCounts.length / 2) - 1)] : Infinity;
-    let all = 0, inUpdated = 0, inTop = 0;
-    for (let r = 0; r < nRegions; r++) {
-      all += regionTmin[r];
-      if (updated[r]) inUpdated += regionTmin[r];
-      if (regionUpdates[r] >= topThreshold) inTop += regionTmin[r];
-    }
+    const top = regionUpdates.map((c) => c >= topThreshold);
+    const sumOver = (xs: number[], pick: boolean[]) => xs.reduce((a, v, r) => a + (pick[r] ? v : 0), 0);
+    const total = (xs: number[]) => xs.reduce((a, v) => a + v, 0);
+    const all = total(regionTmin), allNew = total(regionNew), leaves = total(regionLeaves);
+    const untouched = updated.map((b) => !b);
+    const ratio = (pick: boolean[]) => sumOver(regionG, pick) / (sumOver(regionLeaves, pick) * cost.g0Ms);
     return {
       updates: u,
       leaves: all,
       runs,
-      shareInUpdatedRegions: all > 0 ? inUpdated / all : 0,
-      shareInTopRegions: all > 0 ? inTop / all : 0,
+      shareInUpdatedRegions: all > 0 ? sumOver(regionTmin, updated) / all : 0,
+      shareInTopRegions: all > 0 ? sumOver(regionTmin, top) / all : 0,
       regionUpdatesAt: regionUpdates,
       regionTminLeaves: regionTmin,
+      newLeaves: allNew,
+      regionNewTminLeaves: regionNew,
+      newShareInUpdatedRegions: allNew > 0 ? sumOver(regionNew, updated) / allNew : NaN,
+      leafShareInUpdatedRegions: sumOver(regionLeaves, updated) / leaves,
+      newShareInTopRegions: allNew > 0 ? sumOver(regionNew, top) / allNew : NaN,
+      leafShareInTopRegions: sumOver(regionLeaves, top) / leaves,
+      updateShareInTopRegions: total(regionUpdates) > 0 ? sumOver(regionUpdates, top) / total(regionUpdates) : NaN,
+      newTminSpearman: rankCorrelation(regionUpdates, regionNew),
+      updatedSpaceCostRatio: ratio(updated),
+      untouchedSpaceCostRatio: ratio(untouched),
     };
   };
 

@@ -52,6 +52,14 @@ export function reorgSlaTable(r: PaperBMonitorResult): ColumnTable {
     [`|T_min| at ${r.tAt.updates} updates`, r.tAt.leaves],
     ['share of it in regions updated by then', r.tAt.shareInUpdatedRegions],
     ['share of it in the most-updated half of those regions', r.tAt.shareInTopRegions],
+    [`leaves of T_min at ${r.tAt.updates} updates not in T_min after the load`, r.tAt.newLeaves],
+    ['share of those in the regions updated by then', r.tAt.newShareInUpdatedRegions],
+    ['… a T_min spread like the leaves would give', r.tAt.leafShareInUpdatedRegions],
+    ['share of those in the most-updated half of the updated regions', r.tAt.newShareInTopRegions],
+    ['… the share of the updates that went there', r.tAt.updateShareInTopRegions],
+    ['… a T_min spread like the leaves would give', r.tAt.leafShareInTopRegions],
+    ['C_R/(|S|·G0) over the regions updated by then', r.tAt.updatedSpaceCostRatio],
+    ['C_R/(|S|·G0) over the never-updated regions', r.tAt.untouchedSpaceCostRatio],
   ]);
 }
 
@@ -62,6 +70,7 @@ export function reorgRegionTable(r: PaperBMonitorResult): ColumnTable {
     keys: `${q.fromKey}–${q.toKey}`,
     [`updates at ${r.tAt.updates}`]: r.tAt.regionUpdatesAt[i],
     [`T_min leaves at ${r.tAt.updates}`]: r.tAt.regionTminLeaves[i],
+    [`new since the load at ${r.tAt.updates}`]: r.tAt.regionNewTminLeaves[i],
     'updates (end)': q.updates,
     'row updates (end)': q.rowUpdates,
     leaves: q.leaves,
@@ -157,7 +166,9 @@ export function snifferOverheadTable(r: PaperBOverheadResult): ColumnTable {
     'I/O ms (modeled)': q.ioMs,
     misses: q.misses,
     'dirty evictions': q.dirtyEvictions,
-    'overhead %': q.overheadPct,
+    'in-process overhead % (measured CPU)': q.overheadPct,
+    'IPC hand-offs ms (measured per event)': q.ipcMs,
+    'shared-memory overhead % (modeled)': q.ipcOverheadPct,
   })));
 }
 
