@@ -57,7 +57,8 @@ export function gDistributionFigure(o: { series: GSeries[]; g0Ms: number; x?: nu
     }
   });
   if (o.x !== undefined) {
-    data.push({ type: 'scatter', mode: 'lines', x: [0, o.xMaxKey], y: [o.x, o.x], name: `${XG0} (X = ${o.x})`, line: { color: 'black', dash: 'dash', width: 1 } });
+    // drawn first, under the leaves: the leaves exactly at X·G0 stay visible
+    data.unshift({ type: 'scatter', mode: 'lines', x: [0, o.xMaxKey], y: [o.x, o.x], name: `${XG0} (X = ${o.x})`, line: { color: 'black', dash: 'dash', width: 1 } });
   }
   const ticks = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000].filter((t) => t <= 1.5 * maxRatio);
   const layout = paperLayout({ title: o.title, xTitle: 'clustered key (low key of the leaf)', yTitle: `G / ${G0} (log)`, yType: 'log', legend: 'below', size: o.size ?? 'double', yRange: [10 ** -0.1, 1.5 * maxRatio] });

@@ -30,11 +30,11 @@ export interface SqliteReorgSetup {
 
 /**
  * Checks a setup (also one with overrides from a notebook's parameters). The bounds are the
- * notebook's: 1,000–200,000 rows and at most 2,000 updates (well under a minute in sql.js), a
+ * notebook's: 5,000–200,000 rows (below 5,000 a workload region is shorter than an update's window) and at most 2,000 updates (well under a minute in sql.js), a
  * snapshot every 10–1,000 updates, X in [1.01, 100]. @throws ParameterError
  */
 export function validateSqliteReorgSetup(s: SqliteReorgSetup): SqliteReorgSetup {
-  requireInteger('rows', s.rows, 'rows', 1000, 200_000);
+  requireInteger('rows', s.rows, 'rows', 5000, 200_000);
   requireInteger('pageBytes', s.pageBytes, 'bytes', 512, 65536);
   if ((s.pageBytes & (s.pageBytes - 1)) !== 0) throw new ParameterError('pageBytes', s.pageBytes, 'bytes', 'a power of two in 512–65536 (SQLite page sizes)');
   requireInteger('updates', s.updates, 'updates', 0, 2000);

@@ -80,8 +80,10 @@ export function reorgRegionTable(r: PaperBMonitorResult): ColumnTable {
 
 /** The key ranges (runs of consecutive leaves) of T at `tAtUpdates`, largest first. */
 export function reorgTminRunTable(r: PaperBMonitorResult): ColumnTable {
+  // built from columns so that an empty T keeps its columns
+  const runs = r.tAt.runs;
   return aq
-    .from(r.tAt.runs.map((q) => ({ 'from key': q.fromKey, 'to key': q.toKey, leaves: q.toLeaf - q.fromLeaf })))
+    .table({ 'from key': runs.map((q) => q.fromKey), 'to key': runs.map((q) => q.toKey), leaves: runs.map((q) => q.toLeaf - q.fromLeaf) })
     .orderby(aq.desc('leaves'));
 }
 
