@@ -7,8 +7,13 @@
  * ordered by the leaves' low keys, each node augmented with its subtree's leaf count and
  * Σ G. Positions shift on every insert, so an array indexed by position (a plain Fenwick
  * tree) would need O(n) rebuilds; the treap keeps every operation O(log n) expected.
- * A node's own G is not stored: G = Σ(node) − Σ(left) − Σ(right), which keeps a node at
- * 28 bytes (left, right, size, page, low key: Int32; Σ: Float64).
+ * Each node stores its own G exactly as f returned it, beside its subtree's Σ G: a node is 36
+ * bytes (left, right, size, page, low key: Int32; G, Σ: Float64). G is never derived by
+ * subtracting subtree sums (Σ(node) − Σ(left) − Σ(right) of sums of ~10^5 ms loses the last bits,
+ * so a G of exactly X·G0 fell below the threshold and T_min missed it), and C_R of a range adds
+ * the G and Σ of the nodes inside it (no difference of two large prefix sums). A changed G
+ * rewrites the Σ of the nodes on its path from their children (no running deltas that drift).
+ * This is exact for any page-cost function f: T_min compares the very value f returned.
  *
  * Table 2's six cases are the insert/remove of a page p_i at the start, middle or end of a
  * range, boundaries included: an insert sets G[i] = f(p_{i−1}, p_i) (G0 at the start of the
@@ -62,6 +67,7 @@ export class DeteriorationMonitor implements UpdateSniffer {
   private SZ: Int32Array;
   private PG: Int32Array;
   private KEY: Int32Array;
+  private GV: Float64Array;
   private SUM: Float64Array;
   private root = 0;
   private nextId = 1; // node 0 = null
@@ -82,6 +88,7 @@ export class DeteriorationMonitor implements UpdateSniffer {
     this.SZ = new Int32Array(this.capacity);
     this.PG = new Int32Array(this.capacity);
     this.KEY = new Int32Array(this.capacity);
+    this.GV = new Float64Array(this.capacity);
     this.SUM = new Float64Array(this.capacity);
   }
 
@@ -95,10 +102,10 @@ export class DeteriorationMonitor implements UpdateSniffer {
   }
   /** Bytes held by the node arrays (allocated capacity). */
   get memoryBytes(): number {
-    return this.capacity * (5 * 4 + 8);
+    return this.capacity * DeteriorationMonitor.bytesPerLeaf;
   }
-  /** Bytes per leaf page of the layout (28). */
-  static readonly bytesPerLeaf = 5 * 4 + 8;
+  /** Bytes per leaf page of the layout (36: five Int32 and two Float64 per node). */
+  static readonly bytesPerLeaf = 5 * 4 + 2 * 8;
 
   // ------------------------------------------------------------ sniffer events (Table 2)
   leafInserted(page: number, lowKey: number, prevPage: number, nextPage: number, nextNewLowKey: number): void {
@@ -127,21 +134,78 @@ export class DeteriorationMonitor implements UpdateSniffer {
   }
 
   // ------------------------------------------------------------ queries
-  /** Σ G and leaf count over leaves whose low key is < key. */
-  private prefix(key: number): number {
-    let t = this.root, s = 0, c = 0;
+  /** Leaf count over leaves whose low key is < key (integers: exact). */
+  private prefixCount(key: number): number {
+    let t = this.root, c = 0;
     while (t !== 0) {
       const l = this.L[t];
       if (this.KEY[t] < key) {
-        s += this.SUM[t] - this.SUM[this.R[t]];
         c += this.SZ[l] + 1;
         t = this.R[t];
       } else t = l;
     }
-    this.pc = c;
-    return s;
+    return c;
   }
-  private pc = 0;
+
+  /**
+   * Σ G over the leaves with lo ≤ low key < hi, adding only the G and Σ of nodes inside the
+   * range (no difference of prefix sums): down to the node where the range splits, then the
+   * right parts along the left boundary and the left parts along the right boundary.
+   */
+  private sumKeyRange(lo: number, hi: number): number {
+    let t = this.root;
+    while (t !== 0 && (this.KEY[t] < lo || this.KEY[t] >= hi)) t = this.KEY[t] < lo ? this.R[t] : this.L[t];
+    if (t === 0) return 0;
+    let left = 0, right = 0;
+    for (let u = this.L[t]; u !== 0; ) {
+      if (this.KEY[u] >= lo) {
+        left += this.GV[u] + this.SUM[this.R[u]];
+        u = this.L[u];
+      } else u = this.R[u];
+    }
+    for (let u = this.R[t]; u !== 0; ) {
+      if (this.KEY[u] < hi) {
+        right += this.SUM[this.L[u]] + this.GV[u];
+        u = this.R[u];
+      } else u = this.L[u];
+    }
+    return left + this.GV[t] + right;
+  }
+
+  /** Σ G over leaf positions [from, to) in key order, the same way by rank. */
+  private sumRankRange(from: number, to: number): number {
+    // position of a node = rank within its subtree, tracked on the way down
+    let t = this.root, base = 0;
+    for (;;) {
+      const pos = base + this.SZ[this.L[t]];
+      if (pos < from) { base = pos + 1; t = this.R[t]; }
+      else if (pos >= to) t = this.L[t];
+      else break;
+    }
+    const pos = base + this.SZ[this.L[t]];
+    let left = 0, right = 0;
+    let b = base;
+    for (let u = this.L[t]; u !== 0; ) {
+      const p = b + this.SZ[this.L[u]];
+      if (p >= from) {
+        left += this.GV[u] + this.SUM[this.R[u]];
+        u = this.L[u];
+      } else {
+        b = p + 1;
+        u = this.R[u];
+      }
+    }
+    b = pos + 1;
+    for (let u = this.R[t]; u !== 0; ) {
+      const p = b + this.SZ[this.L[u]];
+      if (p < to) {
+        right += this.SUM[this.L[u]] + this.GV[u];
+        b = p + 1;
+        u = this.R[u];
+      } else u = this.L[u];
+    }
+    return left + this.GV[t] + right;
+  }
 
   /** Largest low key ≤ key (the leaf holding key); the leftmost leaf's key if none. */
   private floorKey(key: number): number {
@@ -170,18 +234,13 @@ export class DeteriorationMonitor implements UpdateSniffer {
   /** C_R (eq. 2, ms) for the clustered-key range [fromKey, toKey): the leaves holding those keys. O(log n). */
   rangeCostMs(fromKey: number, toKey: number): number {
     this.checkKeyRange(fromKey, toKey);
-    const lo = this.floorKey(fromKey);
-    return this.prefix(toKey) - this.prefix(lo);
+    return this.sumKeyRange(this.floorKey(fromKey), toKey);
   }
 
   /** |S|: number of leaves holding keys of [fromKey, toKey). O(log n). */
   rangeLeafCount(fromKey: number, toKey: number): number {
     this.checkKeyRange(fromKey, toKey);
-    const lo = this.floorKey(fromKey);
-    this.prefix(toKey);
-    const c = this.pc;
-    this.prefix(lo);
-    return c - this.pc;
+    return this.prefixCount(toKey) - this.prefixCount(this.floorKey(fromKey));
   }
 
   /** C_R over leaf positions [fromLeaf, toLeaf) in key order. O(log n). */
@@ -190,22 +249,7 @@ export class DeteriorationMonitor implements UpdateSniffer {
     requireInteger('fromLeaf', fromLeaf, 'leaf index', 0, Math.max(0, n - 1));
     requireInteger('toLeaf', toLeaf, 'leaf index', 1, n);
     if (!(fromLeaf < toLeaf)) throw new ParameterError('leaf range', [fromLeaf, toLeaf], 'leaf index', 'a non-empty range with fromLeaf < toLeaf');
-    return this.prefixByRank(toLeaf) - this.prefixByRank(fromLeaf);
-  }
-
-  private prefixByRank(k: number): number {
-    let t = this.root, s = 0, left = k;
-    while (t !== 0 && left > 0) {
-      const l = this.L[t];
-      const ls = this.SZ[l];
-      if (left <= ls) t = l;
-      else {
-        s += this.SUM[t] - this.SUM[this.R[t]];
-        left -= ls + 1;
-        t = this.R[t];
-      }
-    }
-    return s;
+    return this.sumRankRange(fromLeaf, toLeaf);
   }
 
   /** Eq. (3) for the key range: C_R < X·|S|·G0. */
@@ -219,7 +263,7 @@ export class DeteriorationMonitor implements UpdateSniffer {
     const out = new Float64Array(this.leafCount);
     let k = 0;
     this.inorder((t) => {
-      out[k++] = this.SUM[t] - this.SUM[this.L[t]] - this.SUM[this.R[t]];
+      out[k++] = this.GV[t];
     });
     return out;
   }
@@ -272,14 +316,10 @@ export class DeteriorationMonitor implements UpdateSniffer {
     }
   }
 
-  private gOf(t: number): number {
-    return this.SUM[t] - this.SUM[this.L[t]] - this.SUM[this.R[t]];
-  }
-
-  private pull(t: number, g: number): void {
+  private pull(t: number): void {
     const l = this.L[t], r = this.R[t];
     this.SZ[t] = this.SZ[l] + this.SZ[r] + 1;
-    this.SUM[t] = this.SUM[l] + g + this.SUM[r];
+    this.SUM[t] = this.SUM[l] + this.GV[t] + this.SUM[r];
   }
 
   /** Splits t into keys < key (ra) and ≥ key (rb). */
@@ -289,7 +329,6 @@ export class DeteriorationMonitor implements UpdateSniffer {
       this.rb = 0;
       return;
     }
-    const g = this.gOf(t);
     if (this.KEY[t] < key) {
       this.split(this.R[t], key);
       this.R[t] = this.ra;
@@ -299,21 +338,19 @@ export class DeteriorationMonitor implements UpdateSniffer {
       this.L[t] = this.rb;
       this.rb = t;
     }
-    this.pull(t, g);
+    this.pull(t);
   }
 
   private merge(a: number, b: number): number {
     if (a === 0) return b;
     if (b === 0) return a;
     if (priority(a) > priority(b)) {
-      const g = this.gOf(a);
       this.R[a] = this.merge(this.R[a], b);
-      this.pull(a, g);
+      this.pull(a);
       return a;
     }
-    const g = this.gOf(b);
     this.L[b] = this.merge(a, this.L[b]);
-    this.pull(b, g);
+    this.pull(b);
     return b;
   }
 
@@ -324,10 +361,9 @@ export class DeteriorationMonitor implements UpdateSniffer {
       this.freeNode(t);
       return m;
     }
-    const g = this.gOf(t);
     if (key < this.KEY[t]) this.L[t] = this.removeRec(this.L[t], key);
     else this.R[t] = this.removeRec(this.R[t], key);
-    this.pull(t, g);
+    this.pull(t);
     return t;
   }
 
@@ -346,15 +382,18 @@ export class DeteriorationMonitor implements UpdateSniffer {
   private setGOfSuccessor(key: number, g: number): void {
     const node = this.successor(key);
     if (node === 0) return;
-    const delta = g - this.gOf(node);
+    this.GV[node] = g;
+    // the path root → node, then each Σ rebuilt from its children, bottom up
     const k = this.KEY[node];
-    let t = this.root;
+    let sp = 0, t = this.root;
     while (t !== 0) {
-      this.SUM[t] += delta;
+      this.path[sp++] = t;
       if (t === node) break;
       t = k < this.KEY[t] ? this.L[t] : this.R[t];
     }
+    while (sp > 0) this.pull(this.path[--sp]);
   }
+  private readonly path = new Int32Array(256);
 
   private setKeyOf(key: number, newKey: number): void {
     let t = this.root;
@@ -382,6 +421,7 @@ export class DeteriorationMonitor implements UpdateSniffer {
     this.SZ[id] = 1;
     this.PG[id] = page;
     this.KEY[id] = key;
+    this.GV[id] = g;
     this.SUM[id] = g;
     return id;
   }
@@ -390,6 +430,7 @@ export class DeteriorationMonitor implements UpdateSniffer {
     this.L[t] = this.freeHead;
     this.R[t] = 0;
     this.SZ[t] = 0;
+    this.GV[t] = 0;
     this.SUM[t] = 0;
     this.freeHead = t;
   }
@@ -402,7 +443,9 @@ export class DeteriorationMonitor implements UpdateSniffer {
     this.SZ = g32(this.SZ);
     this.PG = g32(this.PG);
     this.KEY = g32(this.KEY);
-    const s = new Float64Array(cap); s.set(this.SUM); this.SUM = s;
+    const g64 = (a: Float64Array) => { const b = new Float64Array(cap); b.set(a); return b; };
+    this.GV = g64(this.GV);
+    this.SUM = g64(this.SUM);
     this.capacity = cap;
   }
 }

@@ -42,7 +42,9 @@ export {
   type PaperBMonitorResult,
 } from './reorg-experiment.js';
 export {
+  bufferPoolLabel,
   dbmsCpuPerRowOpUsFromData,
+  ipcPerEventNsFromData,
   runPaperBOverhead,
   type PaperBOverheadParams,
   type OverheadRow,
@@ -64,7 +66,6 @@ export {
   sqliteLayoutMetrics,
   compareSqliteWithDbstat,
   runSqliteReorg,
-  sqliteReorgCheckSpecs,
   type SqliteReorgOptions,
   type SqliteLayoutSnapshot,
   type SqliteLeafProfile,
@@ -72,3 +73,37 @@ export {
   type SqliteDbstatComparison,
   type SqliteReorgResult,
 } from './sqlite-reorg.js';
+export {
+  reorgMonitorCheckSpecs,
+  sqliteReorgCheckSpecs,
+  snifferOverheadCheckSpecs,
+  paperFig8Pct,
+} from './checks.js';
+export {
+  measureIpcRoundTrip,
+  type IpcMeasurement,
+} from './measure-ipc.js';
+export {
+  updateDistributionFigure,
+  gDistributionFigure,
+  versusUpdatesFigure,
+  rangeScanFigure,
+  updatesVersusGFigure,
+  tMinVersusXFigure,
+  snifferOverheadFigure,
+  type GSeries,
+} from './figures.js';
+export {
+  reorgRunTable,
+  reorgRangeTable,
+  reorgSlaTable,
+  reorgRegionTable,
+  reorgTminRunTable,
+  reorgDriveTable,
+  reorgFragmentationTable,
+  reorgReorganizeTable,
+  sqliteSnapshotTable,
+  sqliteRegionTable,
+  snifferOverheadTable,
+  snifferTimingTable,
+} from './tables.js';

@@ -16,12 +16,7 @@
  *   C_R / (|S|·G0), and "reorganize T" (eq. 4).
  * Every number here is modeled or simulated; nothing is measured on a real drive.
  */
-// simple-statistics is ESM-only and kernel-lib is CommonJS: loaded through require() (Node ≥ 20.19),
-// as in core/arquero.ts. sampleRankCorrelation = Spearman's ρ on midranks.
-// @ts-ignore TS1479: a type-only import of an ESM package; the value is loaded with require() below.
-import type * as SimpleStatisticsB from 'simple-statistics';
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { sampleRankCorrelation }: typeof SimpleStatisticsB = require('simple-statistics');
+import { mean, rankCorrelation } from '../../core/statistics.js';
 import { loadJson } from '../../core/data-path.js';
 import { Rng } from '../../core/rng.js';
 import { ParameterError, requireInRange, requireInteger, requireOneOf, requirePositive } from '../../core/validate.js';
@@ -35,6 +30,13 @@ import { BulkUpdateWorkload, loadBulkUpdateProfile, scaleBulkUpdateProfile } fro
 import { DeteriorationMonitor, type TminRun } from './deterioration-monitor.js';
 import { gSequence, requireTolerance } from './deterioration.js';
 import { postgresLeafFragmentationPct, sqlServerFragmentation } from './fragmentation.js';
+
+/**
+ * Bounds of runPaperBMonitor's parameters (the notebook's `parameters` cell states the same):
+ * scale from 60,000 rows to the paper's 6,000,000; at most 2,000 updates (twice the paper's, well
+ * under a minute); X of eq. (3) from 1.01 to 100.
+ */
+export const MONITOR_LIMITS = { scale: [0.01, 1], updates: [0, 2000], x: [1.01, 100], slaStepUpdates: [1, 1000] } as const;
 
 /** Paper B §4: 16 KB pages. */
 export const PAPER_B_PAGE_BYTES = 16384;
@@ -95,6 +97,8 @@ export interface Fig7ErrorSummary {
   untouchedRanges: number;
   /** Max |estimate − simulated| / simulated over the touched ranges, % (NaN if none). */
   maxErrorTouchedPct: number;
+  /** Min of the same, % (NaN if none). */
+  minErrorTouchedPct: number;
   /** The same over the never-updated ranges, % (NaN if none). */
   maxErrorUntouchedPct: number;
   /** Max I/O-only error over all ranges (CPU share removed), %. */
@@ -103,12 +107,14 @@ export interface Fig7ErrorSummary {
 
 export function fig7ErrorSummary(rows: readonly Fig7Row[]): Fig7ErrorSummary {
   const max = (qs: readonly Fig7Row[], pick: (q: Fig7Row) => number) => (qs.length ? Math.max(...qs.map(pick)) : NaN);
+  const min = (qs: readonly Fig7Row[], pick: (q: Fig7Row) => number) => (qs.length ? Math.min(...qs.map(pick)) : NaN);
   const touched = rows.filter((q) => q.rowUpdates > 0);
   const untouched = rows.filter((q) => q.rowUpdates === 0);
   return {
     touchedRanges: touched.length,
     untouchedRanges: untouched.length,
     maxErrorTouchedPct: max(touched, (q) => q.errorPct),
+    minErrorTouchedPct: min(touched, (q) => q.errorPct),
     maxErrorUntouchedPct: max(untouched, (q) => q.errorPct),
     maxIoErrorPct: max(rows, (q) => q.ioErrorPct),
   };
@@ -185,12 +191,30 @@ export interface PaperBMonitorResult {
     updates: number;
     leaves: number;
     runs: TminRun[];
-    /** Leaves of T_min (beyond the after-load ones) lying in regions updated by then / all. */
+    /** Leaves of T_min lying in regions updated by then / all of T_min. */
     shareInUpdatedRegions: number;
     /** Same, for the most-updated half of the updated regions. */
     shareInTopRegions: number;
     regionUpdatesAt: number[];
     regionTminLeaves: number[];
+    /** Leaves of T_min that were not in T_min right after the load (by physical page). */
+    newLeaves: number;
+    /** Per region: those new leaves. */
+    regionNewTminLeaves: number[];
+    /** Share of the new leaves in regions updated by then (NaN if there are none). */
+    newShareInUpdatedRegions: number;
+    /** Share of all leaves in regions updated by then: what a T_min spread like the leaves would give. */
+    leafShareInUpdatedRegions: number;
+    /** Share of the new leaves in the most-updated half of the updated regions, and of all leaves there. */
+    newShareInTopRegions: number;
+    leafShareInTopRegions: number;
+    /** Share of the updates so far that went to the most-updated half of the updated regions (where a T_min following the updates would lie). */
+    updateShareInTopRegions: number;
+    /** Spearman ρ over the regions: updates so far vs new T_min leaves. */
+    newTminSpearman: number;
+    /** C_R/(|S|·G0) over the regions updated by then and over the others (eq. 3 at range level). */
+    updatedSpaceCostRatio: number;
+    untouchedSpaceCostRatio: number;
   };
   regions: RegionRow[];
   spearman: number;
@@ -244,13 +268,13 @@ export function leafRangeOfKeys(lowKeys: Int32Array, fromKey: number, toKey: num
 }
 
 export function runPaperBMonitor(params: PaperBMonitorParams = {}): PaperBMonitorResult {
-  const scale = requireInRange('scale', params.scale ?? 1, '', 0, 1, { lowOpen: true });
+  const scale = requireInRange('scale', params.scale ?? 1, 'of 6,000,000 rows', MONITOR_LIMITS.scale[0], MONITOR_LIMITS.scale[1]);
   const base = scaleBulkUpdateProfile(loadBulkUpdateProfile(), scale);
-  const updates = requireInteger('updates', params.updates ?? base.updates, 'updates', 0, 100_000);
-  const seed = requireInteger('seed', params.seed ?? base.seed, '', -(2 ** 31), 2 ** 31 - 1);
+  const updates = requireInteger('updates', params.updates ?? base.updates, 'updates', 0, MONITOR_LIMITS.updates[1]);
+  const seed = requireInteger('seed', params.seed ?? base.seed, '', 1, 2 ** 31 - 1);
   const profileName = params.profile ?? 'hdd-2005';
-  const x = requireTolerance(params.x ?? 2);
-  const step = requireInteger('slaStepUpdates', params.slaStepUpdates ?? 10, 'updates', 1);
+  const x = requireTolerance(requireInRange('x', params.x ?? 2, '× G0', MONITOR_LIMITS.x[0], MONITOR_LIMITS.x[1]));
+  const step = requireInteger('slaStepUpdates', params.slaStepUpdates ?? 10, 'updates', 1, MONITOR_LIMITS.slaStepUpdates[1]);
   const tAtUpdates = requireInteger('tAtUpdates', params.tAtUpdates ?? 100, 'updates', 0);
   const bins = requireInteger('bins', params.bins ?? 600, 'bins', 1, 100_000);
   const nRanges = requireInteger('scanRanges', params.scanRanges ?? 10, 'ranges', 1, 1000);
@@ -281,6 +305,7 @@ export function runPaperBMonitor(params: PaperBMonitorParams = {}): PaperBMonito
   const slaRegions: number[] = [];
   let firstRegionBreak: number | null = null;
   let tMinAfterLoad = 0;
+  const tMinAfterLoadPages = new Set<number>();
   let firstGrowth: number | null = null;
   let tAt: PaperBMonitorResult['tAt'] | null = null;
   const regionUpdatesSoFar = new Int32Array(nRegions);
@@ -305,7 +330,11 @@ export function runPaperBMonitor(params: PaperBMonitorParams = {}): PaperBMonito
     slaUpdates.push(u);
     slaTmin.push(t);
     slaRegions.push(rv);
-    if (u === 0) tMinAfterLoad = t;
+    if (u === 0) {
+      tMinAfterLoad = t;
+      const pages = monitor.pagesInKeyOrder();
+      for (let i = 0; i < G.length; i++) if (G[i] >= limit) tMinAfterLoadPages.add(pages[i]);
+    }
     else if (firstGrowth === null && t > tMinAfterLoad) firstGrowth = u;
     if (firstRegionBreak === null && rv > 0) firstRegionBreak = u;
     if (otherCosts.length > 0) {
@@ -319,28 +348,48 @@ export function runPaperBMonitor(params: PaperBMonitorParams = {}): PaperBMonito
 
   const describeT = (u: number, G: Float64Array, keys: Int32Array): PaperBMonitorResult['tAt'] => {
     const runs = monitor.tMinRuns(x);
+    const pages = monitor.pagesInKeyOrder();
     const regionTmin = new Array<number>(nRegions).fill(0);
+    const regionNew = new Array<number>(nRegions).fill(0);
+    const regionLeaves = new Array<number>(nRegions).fill(0);
+    const regionG = new Array<number>(nRegions).fill(0);
     for (let i = 0; i < G.length; i++) {
-      if (G[i] >= limit) regionTmin[Math.min(nRegions - 1, Math.max(0, Math.floor(keys[i] / regionKeys)))]++;
+      const rg = Math.min(nRegions - 1, Math.max(0, Math.floor(keys[i] / regionKeys)));
+      regionLeaves[rg]++;
+      regionG[rg] += G[i];
+      if (G[i] >= limit) {
+        regionTmin[rg]++;
+        if (!tMinAfterLoadPages.has(pages[i])) regionNew[rg]++;
+      }
     }
     const regionUpdates = Array.from(regionUpdatesSoFar);
     const updated = regionUpdates.map((c) => c > 0);
     const sortedCounts = regionUpdates.filter((c) => c > 0).sort((a, b) => b - a);
     const topThreshold = sortedCounts.length > 0 ? sortedCounts[Math.max(0, Math.ceil(sortedCounts.length / 2) - 1)] : Infinity;
-    let all = 0, inUpdated = 0, inTop = 0;
-    for (let r = 0; r < nRegions; r++) {
-      all += regionTmin[r];
-      if (updated[r]) inUpdated += regionTmin[r];
-      if (regionUpdates[r] >= topThreshold) inTop += regionTmin[r];
-    }
+    const top = regionUpdates.map((c) => c >= topThreshold);
+    const sumOver = (xs: number[], pick: boolean[]) => xs.reduce((a, v, r) => a + (pick[r] ? v : 0), 0);
+    const total = (xs: number[]) => xs.reduce((a, v) => a + v, 0);
+    const all = total(regionTmin), allNew = total(regionNew), leaves = total(regionLeaves);
+    const untouched = updated.map((b) => !b);
+    const ratio = (pick: boolean[]) => sumOver(regionG, pick) / (sumOver(regionLeaves, pick) * cost.g0Ms);
     return {
       updates: u,
       leaves: all,
       runs,
-      shareInUpdatedRegions: all > 0 ? inUpdated / all : 0,
-      shareInTopRegions: all > 0 ? inTop / all : 0,
+      shareInUpdatedRegions: all > 0 ? sumOver(regionTmin, updated) / all : 0,
+      shareInTopRegions: all > 0 ? sumOver(regionTmin, top) / all : 0,
       regionUpdatesAt: regionUpdates,
       regionTminLeaves: regionTmin,
+      newLeaves: allNew,
+      regionNewTminLeaves: regionNew,
+      newShareInUpdatedRegions: allNew > 0 ? sumOver(regionNew, updated) / allNew : NaN,
+      leafShareInUpdatedRegions: sumOver(regionLeaves, updated) / leaves,
+      newShareInTopRegions: allNew > 0 ? sumOver(regionNew, top) / allNew : NaN,
+      leafShareInTopRegions: sumOver(regionLeaves, top) / leaves,
+      updateShareInTopRegions: total(regionUpdates) > 0 ? sumOver(regionUpdates, top) / total(regionUpdates) : NaN,
+      newTminSpearman: rankCorrelation(regionUpdates, regionNew),
+      updatedSpaceCostRatio: ratio(updated),
+      untouchedSpaceCostRatio: ratio(untouched),
     };
   };
 
@@ -361,11 +410,9 @@ export function runPaperBMonitor(params: PaperBMonitorParams = {}): PaperBMonito
   const binKeys = Math.max(1, Math.ceil(profile.rows / bins));
   const fig5 = { binFromKey: [] as number[], meanUpdateCount: [] as number[] };
   for (let k0 = 0; k0 < profile.rows; k0 += binKeys) {
-    let s = 0;
     const k1 = Math.min(profile.rows, k0 + binKeys);
-    for (let k = k0; k < k1; k++) s += perKey[k];
     fig5.binFromKey.push(k0);
-    fig5.meanUpdateCount.push(s / (k1 - k0));
+    fig5.meanUpdateCount.push(mean(perKey.subarray(k0, k1)));
   }
 
   // Fig. 6: G over the leaves (binned: mean and max)
@@ -376,14 +423,11 @@ export function runPaperBMonitor(params: PaperBMonitorParams = {}): PaperBMonito
   const fig6 = { binFromLeaf: [] as number[], binFromKey: [] as number[], meanGMs: [] as number[], maxGMs: [] as number[] };
   for (let i0 = 0; i0 < G.length; i0 += binLeaves) {
     const i1 = Math.min(G.length, i0 + binLeaves);
-    let s = 0, m = 0;
-    for (let i = i0; i < i1; i++) {
-      s += G[i];
-      if (G[i] > m) m = G[i];
-    }
+    let m = 0;
+    for (let i = i0; i < i1; i++) if (G[i] > m) m = G[i];
     fig6.binFromLeaf.push(i0);
     fig6.binFromKey.push(Math.max(0, keys[i0]));
-    fig6.meanGMs.push(s / (i1 - i0));
+    fig6.meanGMs.push(mean(G.subarray(i0, i1)));
     fig6.maxGMs.push(m);
   }
 
@@ -439,7 +483,7 @@ export function runPaperBMonitor(params: PaperBMonitorParams = {}): PaperBMonito
       meanGMs: monitor.rangeCostMs(fromKey, toKey) / leaves,
     });
   }
-  const spearman = sampleRankCorrelation(regions.map((r) => r.rowUpdates), regions.map((r) => r.meanGMs));
+  const spearman = rankCorrelation(regions.map((r) => r.rowUpdates), regions.map((r) => r.meanGMs));
 
   // beyond: other drives
   const profiles: ProfileTmin[] = [];

@@ -4,7 +4,7 @@
  * The update stream itself is paper B's bulk-update workload (data/b-reorg/bulk-updates.json).
  */
 import { loadJson } from '../../core/data-path.js';
-import { requireInteger, requireOneOf, requirePositive, ParameterError } from '../../core/validate.js';
+import { requireInRange, requireInteger, requireOneOf, ParameterError } from '../../core/validate.js';
 import { HDD_PROFILE_NAMES, type HddProfileName } from '../../hardware/hdd.js';
 
 export interface SqliteReorgSetup {
@@ -28,15 +28,18 @@ export interface SqliteReorgSetup {
   snapshotEvery: number;
 }
 
-/** Checks a setup (also one with overrides from a notebook's parameters). @throws ParameterError */
+/**
+ * Checks a setup (also one with overrides from a notebook's parameters). The bounds are the
+ * notebook's: 5,000–200,000 rows (below 5,000 a workload region is shorter than an update's window) and at most 2,000 updates (well under a minute in sql.js), a
+ * snapshot every 10–1,000 updates, X in [1.01, 100]. @throws ParameterError
+ */
 export function validateSqliteReorgSetup(s: SqliteReorgSetup): SqliteReorgSetup {
-  requireInteger('rows', s.rows, 'rows', 100, 50_000_000);
+  requireInteger('rows', s.rows, 'rows', 5000, 200_000);
   requireInteger('pageBytes', s.pageBytes, 'bytes', 512, 65536);
   if ((s.pageBytes & (s.pageBytes - 1)) !== 0) throw new ParameterError('pageBytes', s.pageBytes, 'bytes', 'a power of two in 512–65536 (SQLite page sizes)');
-  requireInteger('updates', s.updates, 'updates', 0);
-  requireInteger('snapshotEvery', s.snapshotEvery, 'updates', 1);
-  requirePositive('x', s.x, '× G0');
-  if (s.x <= 1) throw new ParameterError('x', s.x, '× G0', '> 1 (paper B §3.2)');
+  requireInteger('updates', s.updates, 'updates', 0, 2000);
+  requireInteger('snapshotEvery', s.snapshotEvery, 'updates', 10, 1000);
+  requireInRange('x', s.x, '× G0', 1.01, 100);
   requireInteger('strBytes', s.strBytes, 'characters', 0, 1_000_000);
   requireOneOf('hddProfile', s.hddProfile, HDD_PROFILE_NAMES);
   return s;

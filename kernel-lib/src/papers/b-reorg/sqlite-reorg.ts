@@ -30,16 +30,9 @@ import { gSequence, tMin } from './deterioration.js';
 import { postgresLeafFragmentationPct, sqlServerFragmentation } from './fragmentation.js';
 import { readSqliteLeafLayout, type SqliteLeafLayout } from '../../sqlite/sqlite-layout.js';
 import { dbstatPages, hasSqlite3Shell, runSqlite3 } from '../../sqlite/sqlite-dbstat.js';
-import { atLeast, atMost, equal, type CheckSpec } from '../../notebook/checks.js';
 import { sqliteReorgSetup, type SqliteReorgSetup } from './sqlite-reorg-setup.js';
 import { createSqliteT1, sqliteBulkUpdateProfile, SqliteBulkUpdates } from './sqlite-bulk-updates.js';
-// simple-statistics is ESM-only and kernel-lib is CommonJS: Node ≥ 20.19 loads it through
-// require() (the same pattern as core/arquero.ts). Its sampleRankCorrelation is Spearman's ρ
-// on midranks (ties get the average rank).
-// @ts-ignore TS1479: a type-only import of an ESM package; the value is loaded with require() below.
-import type * as SimpleStatistics from 'simple-statistics';
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { sampleRankCorrelation }: typeof SimpleStatistics = require('simple-statistics');
+import { rankCorrelation } from '../../core/statistics.js';
 
 export interface SqliteReorgOptions extends Partial<SqliteReorgSetup> {
   /** Seed of the update stream. Default: the workload profile's seed (data/b-reorg/bulk-updates.json). */
@@ -296,7 +289,7 @@ async function runSynthetic(setup: SqliteReorgSetup, seed: number, dir: string, 
     const edges = Array.from({ length: profile.regionCount + 1 }, (_, r) => (r === profile.regionCount ? profile.rows : r * workload.regionKeys));
     const rowUpdates = workload.updateCountPerKey;
     const regions = regionStats(final.profile, cost.g0Ms, edges, profile.regionWeights, rowUpdates);
-    const spearman = sampleRankCorrelation(
+    const spearman = rankCorrelation(
       regions.map((r) => r.meanUpdatesPerRow),
       regions.map((r) => r.meanGOverG0),
     );
@@ -382,39 +375,4 @@ function runOwnFile(dbPath: string, table: string, setup: SqliteReorgSetup, seed
     dbstat,
     elapsedS: (performance.now() - t0) / 1000,
   };
-}
-
-/**
- * The notebook's check table, computed from a result. B5 (G follows the update distribution)
- * is quantified as Spearman's ρ over the regions; after VACUUM, C_R/(|S|·G0) must be back near 1;
- * the reader must agree with SQLite's dbstat. All predicted (nothing is fitted).
- */
-export function sqliteReorgCheckSpecs(r: SqliteReorgResult): CheckSpec[] {
-  const specs: CheckSpec[] = [];
-  if (r.spearman !== null) {
-    specs.push({
-      id: 'B5',
-      claim: `G follows the update distribution: Spearman ρ of mean G/G0 vs mean updates per row over the ${r.regions.length} key regions`,
-      paper: 'qualitative (Figs. 5, 6)',
-      ours: Math.round(r.spearman * 1000) / 1000,
-      tolerance: atLeast(0.8),
-    });
-  }
-  if ('snapshot' in r.vacuum) {
-    specs.push({
-      id: 'B-vacuum',
-      claim: 'after VACUUM (reorganization) G is back at G0: C_R / (|S|·G0) over the whole table',
-      paper: '1 (G = G0 after reorganization, eq. 4)',
-      ours: Math.round(r.vacuum.snapshot.cROverSG0 * 1000) / 1000,
-      tolerance: atMost(1.05),
-    });
-  }
-  specs.push({
-    id: 'reader',
-    claim: "the file-format reader's leaf pages in key order equal SQLite's dbstat (leaves sorted by path)",
-    paper: 'equal',
-    ours: r.dbstat.compared ? r.dbstat.agrees : `not compared: ${r.dbstat.reason}`,
-    tolerance: equal(),
-  });
-  return specs;
 }
