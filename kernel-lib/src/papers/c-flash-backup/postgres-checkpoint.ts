@@ -270,19 +270,41 @@ export async function runPgCheckpoint(opts: PgCheckpointOptions = {}): Promise<P
  * pages) over the replay rate measured in the worst-case runs.
  */
 export function pgPredictedRedoS(r: PgCheckpointResult, afterS: number): number {
+  return pgPredictedWalBytes(r, afterS) / r.replayBytesPerS;
+}
+
+/** Modeled WAL written between a checkpoint and a crash `afterS` later (what recovery must replay). */
+export function pgPredictedWalBytes(r: PgCheckpointResult, afterS: number): number {
   const txns = r.options.rateTps * afterS;
   const dirty = pgDirtyPages(r.layout, txns, 'new-version').total;
-  return pgWalBytes(dirty, txns, r.recordBytesPerTxn, r.layout.pageBytes, true) / r.replayBytesPerS;
+  return pgWalBytes(dirty, txns, r.recordBytesPerTxn, r.layout.pageBytes, true);
 }
 
 /** Worst and mean redo time per interval (mean over the seeded uniform crash times). */
-export function pgRecoveryByInterval(r: PgCheckpointResult): Array<{ intervalS: number; worstRedoS: number; meanRedoS: number; worstRestartS: number; meanRestartS: number; modelWorstRedoS: number }> {
+export interface PgRecoveryRow {
+  intervalS: number;
+  /** WAL replayed after the worst-case crash / mean over the uniform crashes (MB), measured. */
+  worstReplayMB: number;
+  meanReplayMB: number;
+  /** Modeled WAL since the checkpoint at the worst-case crash (MB). */
+  modelWorstReplayMB: number;
+  worstRedoS: number;
+  meanRedoS: number;
+  worstRestartS: number;
+  meanRestartS: number;
+  modelWorstRedoS: number;
+}
+
+export function pgRecoveryByInterval(r: PgCheckpointResult): PgRecoveryRow[] {
   return r.options.intervalsS.map((I) => {
     const w = r.crashes.find((c) => c.intervalS === I && c.worstCase)!;
     const m = r.crashes.filter((c) => c.intervalS === I && !c.worstCase);
     const mean = (f: (c: PgCrashRow) => number) => m.reduce((s, c) => s + f(c), 0) / m.length;
     return {
       intervalS: I,
+      worstReplayMB: w.replayedBytes / 1e6,
+      meanReplayMB: mean((c) => c.replayedBytes) / 1e6,
+      modelWorstReplayMB: pgPredictedWalBytes(r, I) / 1e6,
       worstRedoS: w.redoS,
       meanRedoS: mean((c) => c.redoS),
       worstRestartS: w.restartS,
