@@ -11,9 +11,9 @@
  * Everything here is *measured* on this machine except the `model*` fields, which are modeled.
  */
 import { Rng } from '../../core/rng.js';
-import { requireInteger, requirePositive } from '../../core/validate.js';
+import { ParameterError, requireInteger, requirePositive } from '../../core/validate.js';
 import { lastRedo, startPostgres, type PrivatePostgres } from '../../engines/postgres.js';
-import { pgDirtyPages, pgWalBytes, type PgbenchLayout, type PgDirtyPages, type UpdateLayout } from './postgres-dirty-pages.js';
+import { fitPgWalRecordBytes, pgDirtyPages, pgWalBytes, type PgbenchLayout, type PgDirtyPages, type PgWalRecordBytes, type UpdateLayout } from './postgres-dirty-pages.js';
 
 export interface PgCheckpointOptions {
   /** pgbench scale (1 = 100,000 accounts, 10 tellers, 1 branch). Default 4. */
@@ -28,6 +28,13 @@ export interface PgCheckpointOptions {
   intervalsS?: number[];
   /** Seeded uniform crash times per interval for the mean. Default 3. */
   crashesPerInterval?: number;
+  /**
+   * full_page_writes during the crash runs. Default false: paper C's log holds records only, so
+   * its law (log since the checkpoint ∝ the interval) is tested on a log without page images;
+   * with true, the WAL also holds an image per newly dirtied page and grows concavely (the
+   * model predicts both).
+   */
+  crashFullPageWrites?: boolean;
   /** shared_buffers (MiB); must hold the data. Default 256. */
   sharedBuffersMiB?: number;
   seed?: number;
@@ -57,13 +64,17 @@ export interface PgCrashRow {
   restartS: number;
   /** WAL the server replayed (bytes, from its "redo starts at" / "redo done at" LSNs). */
   replayedBytes: number;
+  /** Transactions committed between the checkpoint and the crash (history rows since then, counted after recovery). */
+  txnsSinceCheckpoint: number;
+  /** Transactions committed since the tables were loaded, before the checkpoint. */
+  txnsBeforeCheckpoint: number;
 }
 
 export interface PgCheckpointResult {
   options: Required<PgCheckpointOptions>;
   layout: PgbenchLayout;
-  /** WAL record bytes per transaction with full_page_writes off (measured; the WAL model's input). */
-  recordBytesPerTxn: number;
+  /** WAL record bytes per transaction and per non-HOT update with full_page_writes off (fitted to the measured sweep; the WAL model's input). */
+  walRecords: PgWalRecordBytes;
   dirty: PgDirtyRow[];
   crashes: PgCrashRow[];
   /** Crash right after a checkpoint (u = 0). */
@@ -80,6 +91,7 @@ const DEFAULTS: Required<PgCheckpointOptions> = {
   rateTps: 300,
   intervalsS: [2, 4, 6, 8],
   crashesPerInterval: 3,
+  crashFullPageWrites: false,
   sharedBuffersMiB: 256,
   seed: 1,
 };
@@ -94,6 +106,7 @@ function validate(o: PgCheckpointOptions): Required<PgCheckpointOptions> {
   if (!Array.isArray(r.intervalsS) || r.intervalsS.length < 2) throw new RangeError('intervalsS must hold at least two intervals (s) to fit a line');
   r.intervalsS.forEach((s) => requireInteger('intervalsS', s, 's', 1, 3600));
   requireInteger('crashesPerInterval', r.crashesPerInterval, 'crashes', 1, 100);
+  if (typeof r.crashFullPageWrites !== 'boolean') throw new ParameterError('crashFullPageWrites', r.crashFullPageWrites, '', 'one of [true, false]');
   requireInteger('sharedBuffersMiB', r.sharedBuffersMiB, 'MiB', 16, 65536);
   requireInteger('seed', r.seed, '', 0, 2 ** 31 - 1);
   return r;
@@ -191,6 +204,7 @@ async function crashAt(pg: PrivatePostgres, o: Required<PgCheckpointOptions>, in
   const load = pg.pgbench(['-n', '-c', '2', '-R', String(o.rateTps), '-T', String(Math.ceil(afterS) + 30)]).catch(() => '');
   await sleep(500); // load running before the checkpoint
   await pg.query('CHECKPOINT');
+  const since = (await pg.query<{ t: string }>('SELECT clock_timestamp()::text AS t'))[0].t;
   await sleep(afterS * 1000);
   const logBefore = pg.log().length;
   await pg.crash();
@@ -198,7 +212,18 @@ async function crashAt(pg: PrivatePostgres, o: Required<PgCheckpointOptions>, in
   const restartMs = await pg.restart();
   const log = pg.log().slice(logBefore);
   const redo = lastRedo(log);
-  return { intervalS, crashAfterS: afterS, worstCase, redoS: redo.redoS, restartS: restartMs / 1000, replayedBytes: redo.replayedBytes };
+  // Committed transactions survive the crash: each appended one history row stamped with its time.
+  const counts = (await pg.query<{ after: string; before: string }>('SELECT count(*) FILTER (WHERE mtime >= $1::timestamp) AS after, count(*) FILTER (WHERE mtime < $1::timestamp) AS before FROM pgbench_history', [since]))[0];
+  return {
+    intervalS,
+    crashAfterS: afterS,
+    worstCase,
+    redoS: redo.redoS,
+    restartS: restartMs / 1000,
+    replayedBytes: redo.replayedBytes,
+    txnsSinceCheckpoint: num(counts.after),
+    txnsBeforeCheckpoint: num(counts.before),
+  };
 }
 
 /** Runs the three experiments on a private PostgreSQL it starts and always stops. */
@@ -219,7 +244,7 @@ export async function runPgCheckpoint(opts: PgCheckpointOptions = {}): Promise<P
     const off = await sweepDirty(pg, o, false);
     layout.historyRowsPerPage = await historyRowsPerPage(pg);
     const on = await sweepDirty(pg, o, true);
-    const recordBytesPerTxn = off.reduce((s, r) => s + r.wal, 0) / off.reduce((s, r) => s + r.txns, 0);
+    const walRecords = fitPgWalRecordBytes(off.map((r) => ({ walBytes: r.wal, txns: r.txns, nonHot: r.nonHot })));
     const dirty: PgDirtyRow[] = on.map((r, i) => {
       const d = r.dirty;
       const measured = {
@@ -241,10 +266,12 @@ export async function runPgCheckpoint(opts: PgCheckpointOptions = {}): Promise<P
         modelNewVersion: newVersion,
         walBytesFpwOn: r.wal,
         walBytesFpwOff: off[i].wal,
-        modelWalBytesFpwOn: pgWalBytes(newVersion.total, r.txns, recordBytesPerTxn, layout.pageBytes, true),
+        modelWalBytesFpwOn: pgWalBytes(newVersion, r.txns, walRecords, layout.pageBytes, true),
       };
     });
-    // Recovery runs: full_page_writes back to its default (on).
+    // Recovery runs on freshly loaded tables, full_page_writes as configured.
+    await pg.query(`ALTER SYSTEM SET full_page_writes = ${o.crashFullPageWrites ? 'on' : 'off'}`);
+    await pg.query('SELECT pg_reload_conf()');
     await init(pg, o);
     const rng = new Rng(o.seed);
     const crashes: PgCrashRow[] = [];
@@ -258,7 +285,7 @@ export async function runPgCheckpoint(opts: PgCheckpointOptions = {}): Promise<P
     }
     const worst = crashes.filter((c) => c.worstCase);
     const replayBytesPerS = worst.reduce((s, c) => s + c.replayedBytes, 0) / Math.max(1e-9, worst.reduce((s, c) => s + c.redoS, 0));
-    return { options: o, layout, recordBytesPerTxn, dirty, crashes, afterCheckpoint, replayBytesPerS, elapsedS: (performance.now() - t0) / 1000 };
+    return { options: o, layout, walRecords, dirty, crashes, afterCheckpoint, replayBytesPerS, elapsedS: (performance.now() - t0) / 1000 };
   } finally {
     await pg.stop();
   }
@@ -269,15 +296,23 @@ export async function runPgCheckpoint(opts: PgCheckpointOptions = {}): Promise<P
  * transactions run since (rate × time, full-page images of the new-version layout's dirty
  * pages) over the replay rate measured in the worst-case runs.
  */
-export function pgPredictedRedoS(r: PgCheckpointResult, afterS: number): number {
-  return pgPredictedWalBytes(r, afterS) / r.replayBytesPerS;
+export function pgPredictedRedoS(r: PgCheckpointResult, afterS: number, priorTxns = 0): number {
+  return pgPredictedWalBytes(r, pgAchievedTps(r) * afterS, priorTxns) / r.replayBytesPerS;
 }
 
-/** Modeled WAL written between a checkpoint and a crash `afterS` later (what recovery must replay). */
-export function pgPredictedWalBytes(r: PgCheckpointResult, afterS: number): number {
-  const txns = r.options.rateTps * afterS;
-  const dirty = pgDirtyPages(r.layout, txns, 'new-version').total;
-  return pgWalBytes(dirty, txns, r.recordBytesPerTxn, r.layout.pageBytes, true);
+/**
+ * Modeled WAL written by `txns` transactions after a checkpoint (what recovery must replay
+ * after a crash), `priorTxns` having run since the load.
+ */
+export function pgPredictedWalBytes(r: PgCheckpointResult, txns: number, priorTxns = 0, fullPageWrites = r.options.crashFullPageWrites): number {
+  const dirty = pgDirtyPages(r.layout, txns, 'new-version', priorTxns);
+  return pgWalBytes(dirty, txns, r.walRecords, r.layout.pageBytes, fullPageWrites);
+}
+
+/** The load rate the crash runs achieved (committed transactions per second since the checkpoints), measured. */
+export function pgAchievedTps(r: PgCheckpointResult): number {
+  const runs = r.crashes.filter((c) => c.crashAfterS > 0);
+  return runs.reduce((s, c) => s + c.txnsSinceCheckpoint, 0) / runs.reduce((s, c) => s + c.crashAfterS, 0);
 }
 
 /** Worst and mean redo time per interval (mean over the seeded uniform crash times). */
@@ -304,7 +339,7 @@ export function pgRecoveryByInterval(r: PgCheckpointResult): PgRecoveryRow[] {
       intervalS: I,
       worstReplayMB: w.replayedBytes / 1e6,
       meanReplayMB: mean((c) => c.replayedBytes) / 1e6,
-      modelWorstReplayMB: pgPredictedWalBytes(r, I) / 1e6,
+      modelWorstReplayMB: pgPredictedWalBytes(r, w.txnsSinceCheckpoint, w.txnsBeforeCheckpoint) / 1e6,
       worstRedoS: w.redoS,
       meanRedoS: mean((c) => c.redoS),
       worstRestartS: w.restartS,

@@ -64,7 +64,7 @@ export function pgCheckpointChecks(r: PgCheckpointResult): CheckSpec[] {
   const longest = rows[rows.length - 1];
   specs.push({
     id: 'PG3 model',
-    claim: `WAL to replay after a worst-case crash at ${longest.intervalS} s = model (records + a page image per new dirty page at the load rate)`,
+    claim: `WAL to replay after a worst-case crash at ${longest.intervalS} s = model for the transactions committed since the checkpoint (records + a page image per new dirty page)`,
     paper: longest.modelWorstReplayMB,
     ours: longest.worstReplayMB,
     tolerance: rel(0.15),

@@ -77,10 +77,13 @@ export function pageHasRoomForVersion(layout: PgbenchLayout, t: PgTableLayout, n
 
 /**
  * Expected distinct dirty pages per relation after `txns` pgbench TPC-B transactions started
- * right after a checkpoint, under `updateLayout`.
+ * right after a checkpoint, under `updateLayout`. `priorTxns` transactions ran since the tables
+ * were loaded (before the checkpoint): a page they already updated has been pruned and has
+ * room, so its next update is HOT; only pages no transaction has updated yet take non-HOT ones.
  */
-export function pgDirtyPages(layout: PgbenchLayout, txns: number, updateLayout: UpdateLayout): PgDirtyPages {
+export function pgDirtyPages(layout: PgbenchLayout, txns: number, updateLayout: UpdateLayout, priorTxns = 0): PgDirtyPages {
   requireNonNegative('txns', txns, 'transactions');
+  requireNonNegative('priorTxns', priorTxns, 'transactions');
   requireOneOf('updateLayout', updateLayout, UPDATE_LAYOUTS);
   requireInteger('pageBytes', layout.pageBytes, 'B', 1024, 65536);
   requireInRange('fillfactor', layout.fillfactor, '%', 10, 100);
@@ -95,8 +98,11 @@ export function pgDirtyPages(layout: PgbenchLayout, txns: number, updateLayout: 
   let accountsPkey = 0;
   let accountsNonHot = 0;
   if (updateLayout === 'new-version' && !pageHasRoomForVersion(layout, layout.accounts, 'accounts')) {
-    // First update of each page: no room, new version at the relation's end + an index entry.
-    accountsNonHot = accountsOld;
+    // First update of each page since the load: no room, new version at the relation's end +
+    // an index entry. A page untouched by the prior transactions has probability (1 − r/n)^prior.
+    const r = rowsPerPage(layout.accounts, 'accounts');
+    const untouchedBefore = Math.exp(priorTxns * Math.log1p(-r / Math.max(r + 1, layout.accounts.rows)));
+    accountsNonHot = accountsOld * untouchedBefore;
     accounts += Math.ceil(accountsNonHot / rowsPerPage(layout.accounts, 'accounts'));
     const entriesPerLeaf = Math.max(1, Math.round(layout.accounts.rows / layout.accountsPkeyLeafPages));
     accountsPkey = expectedDistinctPages(Math.round(layout.accounts.rows), entriesPerLeaf, accountsNonHot);
@@ -106,14 +112,46 @@ export function pgDirtyPages(layout: PgbenchLayout, txns: number, updateLayout: 
 }
 
 /**
- * WAL bytes of `txns` transactions after a checkpoint: each transaction's own records plus,
- * with full_page_writes on, one full-page image per page at its first change after the
- * checkpoint (PostgreSQL docs, "WAL Configuration": full_page_writes). `recordBytesPerTxn` is
- * measured on the engine with full_page_writes off; a page image is modeled as a whole page.
+ * WAL record bytes of pgbench's transactions, measured on the engine with full_page_writes off:
+ * a transaction whose account update is HOT writes `bytesPerTxn`; a non-HOT one also logs the
+ * new version's heap insert and its index entry, `bytesPerNonHot` more.
  */
-export function pgWalBytes(dirtyPages: number, txns: number, recordBytesPerTxn: number, pageBytes: number, fullPageWrites: boolean): number {
-  requireNonNegative('dirtyPages', dirtyPages, 'pages');
+export interface PgWalRecordBytes {
+  bytesPerTxn: number;
+  bytesPerNonHot: number;
+}
+
+/**
+ * Least-squares fit of W = a·txns + b·nonHot (no intercept) to measured (WAL bytes, transactions,
+ * non-HOT updates) triples: the normal equations of the two-column design.
+ */
+export function fitPgWalRecordBytes(points: ReadonlyArray<{ walBytes: number; txns: number; nonHot: number }>): PgWalRecordBytes {
+  if (points.length < 2) throw new RangeError(`fitPgWalRecordBytes needs at least 2 measured points, got ${points.length}`);
+  let stt = 0, shh = 0, sth = 0, swt = 0, swh = 0;
+  for (const p of points) {
+    requirePositive('txns', p.txns, 'transactions');
+    requireNonNegative('nonHot', p.nonHot, 'updates');
+    requireNonNegative('walBytes', p.walBytes, 'B');
+    stt += p.txns * p.txns; shh += p.nonHot * p.nonHot; sth += p.txns * p.nonHot;
+    swt += p.walBytes * p.txns; swh += p.walBytes * p.nonHot;
+  }
+  const det = stt * shh - sth * sth;
+  if (!(Math.abs(det) > 1e-9 * stt * shh)) {
+    // non-HOT share the same at every point: one coefficient is all the data can tell
+    return { bytesPerTxn: swt / stt, bytesPerNonHot: 0 };
+  }
+  return { bytesPerTxn: (swt * shh - swh * sth) / det, bytesPerNonHot: (swh * stt - swt * sth) / det };
+}
+
+/**
+ * WAL bytes of `txns` transactions after a checkpoint: the records (HOT and non-HOT updates as
+ * measured with full_page_writes off) plus, with full_page_writes on, one full-page image per
+ * page at its first change after the checkpoint (PostgreSQL docs, "WAL Configuration":
+ * full_page_writes). A page image is modeled as a whole page.
+ */
+export function pgWalBytes(d: Pick<PgDirtyPages, 'total' | 'accountsNonHot'>, txns: number, records: PgWalRecordBytes, pageBytes: number, fullPageWrites: boolean): number {
+  requireNonNegative('dirtyPages', d.total, 'pages');
   requireNonNegative('txns', txns, 'transactions');
-  requirePositive('recordBytesPerTxn', recordBytesPerTxn, 'B');
-  return txns * recordBytesPerTxn + (fullPageWrites ? dirtyPages * pageBytes : 0);
+  requirePositive('bytesPerTxn', records.bytesPerTxn, 'B');
+  return txns * records.bytesPerTxn + d.accountsNonHot * records.bytesPerNonHot + (fullPageWrites ? d.total * pageBytes : 0);
 }

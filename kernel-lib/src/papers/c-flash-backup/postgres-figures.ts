@@ -43,15 +43,13 @@ export function pgWalFigure(r: PgCheckpointResult): PlotlyFigure {
 /** WAL replayed by crash recovery against the time from the checkpoint to the crash; redo time on the right axis. */
 export function pgRecoveryFigure(r: PgCheckpointResult): PlotlyFigure {
   const rows = pgRecoveryByInterval(r);
-  const maxS = Math.max(...r.options.intervalsS);
-  const grid = Array.from({ length: 41 }, (_, i) => (i / 40) * maxS);
   const layout = paperLayout({ title: 'Crash recovery against the checkpoint interval', xTitle: 'time from checkpoint to crash (s)', yTitle: 'WAL replayed (MB)', size: 'double', legend: 'below' });
   return {
     data: [
       { type: 'scatter', mode: 'markers', name: 'each crash, measured', x: r.crashes.map((c) => c.crashAfterS), y: r.crashes.map((c) => c.replayedBytes / 1e6), marker: { color: '#999', size: 5 } },
       { type: 'scatter', mode: 'lines+markers', name: 'worst case (crash at the interval), measured', x: rows.map((w) => w.intervalS), y: rows.map((w) => w.worstReplayMB), line: { color: PALETTE[0], width: 1.5 } },
       { type: 'scatter', mode: 'lines+markers', name: 'mean over the interval, measured', x: rows.map((w) => w.intervalS), y: rows.map((w) => w.meanReplayMB), line: { color: PALETTE[1], width: 1.5, dash: 'dash' } },
-      { type: 'scatter', mode: 'lines', name: 'model: WAL since the checkpoint', x: grid, y: grid.map((s) => pgPredictedWalBytes(r, s) / 1e6), line: { color: PALETTE[2], width: 1.5, dash: 'dot' } },
+      { type: 'scatter', mode: 'markers', name: 'model, each crash (its transactions before and since the checkpoint)', x: r.crashes.map((c) => c.crashAfterS), y: r.crashes.map((c) => pgPredictedWalBytes(r, c.txnsSinceCheckpoint, c.txnsBeforeCheckpoint) / 1e6), marker: { color: PALETTE[2], size: 6, symbol: 'circle-open' } },
       { type: 'scatter', mode: 'markers', name: 'redo time, measured (right axis)', x: r.crashes.map((c) => c.crashAfterS), y: r.crashes.map((c) => c.redoS * 1000), yaxis: 'y2', marker: { color: PALETTE[3], size: 5, symbol: 'x' } },
     ],
     layout: { ...layout, yaxis2: { title: { text: 'redo time (ms)' }, overlaying: 'y', side: 'right', showgrid: false, rangemode: 'tozero' } },

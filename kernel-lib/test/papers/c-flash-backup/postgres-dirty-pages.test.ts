@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { pgDirtyPages, pgWalBytes, type PgbenchLayout } from '../../../src/papers/c-flash-backup/postgres-dirty-pages.js';
+import { fitPgWalRecordBytes, pgDirtyPages, pgWalBytes, type PgbenchLayout } from '../../../src/papers/c-flash-backup/postgres-dirty-pages.js';
 import { expectedDistinctPages } from '../../../src/workloads/tpc-ab.js';
 
 const layout = (fillfactor: number): PgbenchLayout => ({
@@ -46,9 +46,23 @@ test('dirty pages never decrease with more transactions and never exceed the pag
   );
 });
 
-test('WAL: full-page images add one page per dirty page; bad input names the parameter', () => {
-  assert.equal(pgWalBytes(100, 1000, 500, 8192, true) - pgWalBytes(100, 1000, 500, 8192, false), 100 * 8192);
-  assert.throws(() => pgWalBytes(1, 1, -5, 8192, true), /recordBytesPerTxn = -5 B/);
+test('WAL: full-page images add one page per dirty page; records fit back from exact data; bad input names the parameter', () => {
+  const rec = { bytesPerTxn: 400, bytesPerNonHot: 170 };
+  const d = { total: 100, accountsNonHot: 30 };
+  assert.equal(pgWalBytes(d, 1000, rec, 8192, true) - pgWalBytes(d, 1000, rec, 8192, false), 100 * 8192);
+  assert.equal(pgWalBytes(d, 1000, rec, 8192, false), 1000 * 400 + 30 * 170);
+  const fit = fitPgWalRecordBytes([250, 1000, 4000].map((t, i) => ({ txns: t, nonHot: [240, 900, 3000][i], walBytes: 400 * t + 170 * [240, 900, 3000][i] })));
+  assert.ok(Math.abs(fit.bytesPerTxn - 400) < 1e-6 && Math.abs(fit.bytesPerNonHot - 170) < 1e-6);
+  assert.throws(() => pgWalBytes(d, 1, { bytesPerTxn: -5, bytesPerNonHot: 0 }, 8192, true), /bytesPerTxn = -5 B/);
   assert.throws(() => pgDirtyPages(layout(100), -1, 'in-place'), /txns = -1 transactions/);
   assert.throws(() => pgDirtyPages(layout(100), 1, 'sideways' as never), /updateLayout/);
+});
+
+test('pages already updated since the load take HOT updates: fewer non-HOT updates, same heap pages dirtied', () => {
+  const fresh = pgDirtyPages(layout(100), 2000, 'new-version', 0);
+  const aged = pgDirtyPages(layout(100), 2000, 'new-version', 20000);
+  const inPlace = pgDirtyPages(layout(100), 2000, 'in-place');
+  assert.ok(aged.accountsNonHot < 0.1 * fresh.accountsNonHot);
+  assert.ok(aged.accountsPkey < fresh.accountsPkey);
+  assert.ok(Math.abs(aged.accounts - inPlace.accounts) < 0.1 * fresh.accountsNonHot / 61 + 1);
 });
