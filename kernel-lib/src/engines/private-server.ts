@@ -14,7 +14,7 @@
  * line and readiness probe.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { chmodSync, chownSync, closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, closeSync, existsSync, mkdtempSync, openSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { requireInRange } from '../core/validate.js';
@@ -75,8 +75,8 @@ export interface PrivateServer {
   /** Whether the server process is still alive. */
   alive(): boolean;
   /**
-   * Kills the server and its children at once (SIGKILL to its process group), as a power
-   * failure would; the folder stays, so `restart()` runs crash recovery on it.
+   * Kills the server and all its descendants at once (SIGKILL), as a power failure would, and
+   * waits until none is left; the folder stays, so `restart()` runs crash recovery on it.
    */
   crash(): Promise<void>;
   /** Starts the server again on the same folder (after crash(), or shuts it down first); resolves to ms until ready. */
@@ -181,14 +181,42 @@ function waitExit(child: ChildProcess, ms: number): Promise<boolean> {
   });
 }
 
-/** Whether any process of process group `pgid` is still alive. */
-function groupAlive(pgid: number): boolean {
-  try {
-    process.kill(-pgid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
+/**
+ * `pid` and all its descendants, from /proc (Linux). Process groups are not enough: PostgreSQL's
+ * backends call setsid() each (InitPostmasterChild), so they leave the postmaster's group.
+ */
+function processTree(pid: number): number[] {
+  const children = new Map<number, number[]>();
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      const list = children.get(ppid) ?? [];
+      list.push(Number(name));
+      children.set(ppid, list);
+    } catch {
+      /* exited meanwhile */
+    }
   }
+  const out: number[] = [];
+  const walk = (p: number) => {
+    out.push(p);
+    for (const c of children.get(p) ?? []) walk(c);
+  };
+  walk(pid);
+  return out;
+}
+
+function anyAlive(pids: readonly number[]): boolean {
+  return pids.some((p) => {
+    try {
+      process.kill(p, 0);
+      return !/^\d+ \(.*\) Z/.test(readFileSync(`/proc/${p}/stat`, 'utf8'));
+    } catch {
+      return false;
+    }
+  });
 }
 
 /** Looks up an account by name (for `runAs`); null when it does not exist. */
@@ -323,13 +351,21 @@ export async function startPrivateServer(spec: PrivateServerSpec): Promise<Priva
       guard('crash', async () => {
         const c = entry.child;
         if (!c || exited(c)) throw new PrivateServerError(`${spec.engine} is not running; nothing to crash`);
+        // The server and every descendant at once, as a power failure would; a restart must wait
+        // until none is left (PostgreSQL's backends hold its shared memory).
+        const tree = processTree(c.pid!);
+        for (const p of tree) {
+          try {
+            process.kill(p, 'SIGKILL');
+          } catch {
+            /* already gone */
+          }
+        }
         killGroup(c, 'SIGKILL');
         await waitExit(c, 10_000);
-        // Children (PostgreSQL's backends) exit on their own schedule even after SIGKILL is
-        // sent; a restart must wait until none is left (they hold shared memory).
         const deadline = Date.now() + 10_000;
-        while (groupAlive(c.pid!) && Date.now() < deadline) await sleep(20);
-        if (groupAlive(c.pid!)) throw new PrivateServerError(`${spec.engine}: processes of group ${c.pid} still alive 10 s after SIGKILL`);
+        while (anyAlive(tree) && Date.now() < deadline) await sleep(20);
+        if (anyAlive(tree)) throw new PrivateServerError(`${spec.engine}: processes ${tree.join(', ')} still alive 10 s after SIGKILL`);
       }),
     restart: () =>
       guard('restart', async () => {
