@@ -40,3 +40,10 @@ export function linearRegression(x: ArrayLike<number>, y: ArrayLike<number>): { 
   const xs = arr(x), ys = arr(y);
   return ss.linearRegression(xs.map((v, i) => [v, ys[i]]));
 }
+
+/** Coefficient of determination of the least-squares line through (x, y) (simple-statistics `rSquared`). */
+export function linearFitR2(x: ArrayLike<number>, y: ArrayLike<number>): number {
+  const xs = arr(x), ys = arr(y);
+  const pts = xs.map((v, i) => [v, ys[i]]);
+  return ss.rSquared(pts, ss.linearRegressionLine(ss.linearRegression(pts)));
+}

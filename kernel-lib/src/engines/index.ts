@@ -10,3 +10,12 @@ export {
   type PrivateServerSpec,
   type RunAsUser,
 } from './private-server.js';
+export {
+  startPostgres,
+  hasPostgres,
+  postgresBinDir,
+  lastRedo,
+  type PostgresOptions,
+  type PrivatePostgres,
+  type PostgresRedo,
+} from './postgres.js';

@@ -2,16 +2,18 @@
 // (the engine helpers' own tests start the real MariaDB and PostgreSQL).
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { test } from 'node:test';
 import { PrivateServerError, livePrivateServers, startPrivateServer, withPrivateServer } from '../../src/engines/private-server.js';
 
 const idle = { file: process.execPath, args: ['-e', 'setInterval(() => {}, 1000)'] };
 
+/** Alive and not a zombie (a killed process nobody has reaped yet counts as gone). */
 function alive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
+    return !/^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
   } catch {
     return false;
   }
@@ -92,4 +94,27 @@ test('when the owner is killed with SIGKILL, the reaper stops the server and rem
   assert.ok(alive(pid) && existsSync(dir));
   owner.kill('SIGKILL');
   assert.ok(await until(() => !alive(pid) && !existsSync(dir), 10_000), `server ${pid} or ${dir} left behind`);
+});
+
+test('crash() kills the process group and keeps the folder; restart() starts again on it', async () => {
+  // The stand-in forks a child in a session of its own, as PostgreSQL's backends call setsid().
+  const forking = {
+    file: process.execPath,
+    args: ['-e', `const c = require('node:child_process').spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], { stdio: 'ignore', detached: true }); require('node:fs').writeFileSync('child.pid', String(c.pid)); setInterval(() => {}, 1000)`],
+  };
+  const s = await startPrivateServer({ engine: 'forking', command: () => forking, ready: async () => true });
+  try {
+    const first = s.pid;
+    await new Promise((r) => setTimeout(r, 300));
+    const child = Number(readFileSync(join(s.dir, 'child.pid'), 'utf8'));
+    assert.ok(alive(child));
+    await s.crash();
+    assert.ok(!alive(first) && !alive(child) && existsSync(s.dir), 'the server and its detached child are gone, the folder stays');
+    assert.ok(!s.alive());
+    const ms = await s.restart();
+    assert.ok(ms >= 0 && s.alive() && s.pid !== first);
+  } finally {
+    await s.stop();
+  }
+  assert.ok(!existsSync(s.dir));
 });

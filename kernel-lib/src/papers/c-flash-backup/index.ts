@@ -114,3 +114,29 @@ export {
   TwoPlaneMemory,
   type TwoPlaneState,
 } from './two-plane-memory.js';
+export {
+  UPDATE_LAYOUTS,
+  pageHasRoomForVersion,
+  pgDirtyPages,
+  pgWalBytes,
+  fitPgWalRecordBytes,
+  type PgWalRecordBytes,
+  type UpdateLayout,
+  type PgTableLayout,
+  type PgbenchLayout,
+  type PgDirtyPages,
+} from './postgres-dirty-pages.js';
+export {
+  runPgCheckpoint,
+  pgPredictedRedoS,
+  pgPredictedWalBytes,
+  pgAchievedTps,
+  pgRecoveryByInterval,
+  type PgCheckpointOptions,
+  type PgCheckpointResult,
+  type PgDirtyRow,
+  type PgCrashRow,
+  type PgRecoveryRow,
+} from './postgres-checkpoint.js';
+export { pgCheckpointChecks } from './postgres-checks.js';
+export { pgDirtyPagesFigure, pgWalFigure, pgRecoveryFigure } from './postgres-figures.js';
