@@ -20,6 +20,11 @@ export function mean(x: ArrayLike<number>): number {
   return ss.mean(arr(x));
 }
 
+/** Largest value (simple-statistics `max`). Throws on an empty sample. */
+export function max(x: ArrayLike<number>): number {
+  return ss.max(arr(x));
+}
+
 /** Median (simple-statistics `median`: its type-7 quantile at p = 0.5, the midpoint of the two middle values for an even count). */
 export function median(x: ArrayLike<number>): number {
   return ss.median(arr(x).slice());

@@ -40,8 +40,8 @@ import {
 } from '../../workloads/tpc-ab.js';
 import { logDeviceProfile, paperCCalibration, paperCSetup, type PaperCSetup } from './setup.js';
 import { PAPER_C } from './checks.js';
-// simple-statistics through the local ESM loader (to be replaced by core/statistics.ts).
-import { max } from './simple-statistics.js';
+// simple-statistics through the one shared ESM loader (core/statistics.ts).
+import { max } from '../../core/statistics.js';
 
 /** The paper's reference point for the calibration and the scaling of the hardware (checks.ts). */
 export const PAPER_C_BASE_TPS: number = PAPER_C.tps;

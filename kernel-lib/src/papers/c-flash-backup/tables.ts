@@ -4,7 +4,7 @@
  */
 import { aq, type ColumnTable } from '../../core/arquero.js';
 import type { PaperCResult } from './flash-backup-experiment.js';
-import { max } from './simple-statistics.js';
+import { max } from '../../core/statistics.js';
 
 /**
  * Simulation speed, agreement of the simulated dirty pages with the closed form, and the
