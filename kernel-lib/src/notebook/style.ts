@@ -1,13 +1,21 @@
 /**
  * House style for paper figures. Sizes follow common two-column templates (ACM/IEEE):
  * single column ≈ 3.3 in, double column ≈ 7 in wide. Plotly works in CSS pixels
- * (96 px per inch); exports scale up to 300 dpi for PNG.
+ * (96 px per inch, so 1 px = 0.75 pt at print size); exports scale up to 300 dpi for PNG.
+ *
+ * A layout made by `paperLayout` remembers its options (under HOUSE_STYLE_KEY), and every
+ * rendering (the notebook's display, each export) refits it with `fitLayout` to the size it is
+ * drawn at: font sizes (≥ 7 pt at print size for every text, ticks included), margins, legend
+ * placement and tick formats follow the size and the data, not hand-tuned numbers.
+ * This file also holds the one figure-size resolver (`resolveFigureSize`).
  */
 import { ParameterError } from '../core/validate.js';
 
 export const PX_PER_INCH = 96;
 /** PNG export resolution. */
 export const EXPORT_DPI = 300;
+/** Smallest text at print size, in points (journals ask for 6–8 pt; we hold 7). */
+export const MIN_FONT_PT = 7;
 
 export type FigureSizeName = 'single' | 'double' | 'notebook';
 export interface FigureSizePx {
@@ -22,6 +30,7 @@ export const FIGURE_SIZES: Record<FigureSizeName, FigureSizePx> = {
   notebook: { widthPx: Math.round(9 * PX_PER_INCH), heightPx: Math.round(4.5 * PX_PER_INCH) },
 };
 
+/** A named size or explicit pixels, validated. */
 export function figureSize(size: FigureSizeName | FigureSizePx = 'double'): FigureSizePx {
   if (typeof size === 'string') {
     const s = FIGURE_SIZES[size];
@@ -35,33 +44,103 @@ export function figureSize(size: FigureSizeName | FigureSizePx = 'double'): Figu
   return size;
 }
 
+/**
+ * The size a figure is drawn at: an explicit `size` wins, then explicit `widthPx`/`heightPx`
+ * overrides, then the layout's own width/height (what paperLayout declared), else 'double'.
+ * The one resolver used by show(), exportFigure() and renderFigure().
+ */
+export function resolveFigureSize(
+  layout: Record<string, unknown> | undefined,
+  size?: FigureSizeName | FigureSizePx,
+  override: Partial<FigureSizePx> = {},
+): FigureSizePx {
+  let base: FigureSizePx;
+  if (size) base = figureSize(size);
+  else if (typeof layout?.width === 'number' && typeof layout?.height === 'number') base = { widthPx: layout.width, heightPx: layout.height };
+  else base = FIGURE_SIZES.double;
+  return figureSize({ widthPx: override.widthPx ?? base.widthPx, heightPx: override.heightPx ?? base.heightPx });
+}
+
 /** Okabe & Ito (2008) colour-blind-safe palette. */
 export const PALETTE = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9', '#F0E442', '#000000'];
 
-export const FONT_FAMILY = 'Helvetica, Arial, "Liberation Sans", sans-serif';
+/**
+ * Liberation Sans first: setup installs it (Debian fonts-liberation2), it is metric-compatible
+ * with Arial, so SVG, PDF and PNG measure alike and a viewer without it falls back to Arial.
+ */
+export const FONT_FAMILY = '"Liberation Sans", Arial, Helvetica, sans-serif';
+
+/** Where the legend goes: above the plot area (default), inside its top-right corner, below the figure, or none. */
+export type LegendPlacement = 'top' | 'inside' | 'below' | 'none';
 
 export interface PaperLayoutOptions {
+  /** Shown in the notebook; dropped from exports unless `keepTitle` (papers use captions). */
   title?: string;
+  /** Axis titles; plotly text, so `G<sub>0</sub>` for a subscript. */
   xTitle?: string;
   yTitle?: string;
-  /** Default 'double'. */
+  /** Declared print size; default 'double'. */
   size?: FigureSizeName | FigureSizePx;
   xType?: 'linear' | 'log' | 'date' | 'category';
   yType?: 'linear' | 'log' | 'category';
-  /** Legend inside the plot's top-right corner (default) or below it. */
-  legend?: 'inside' | 'below' | 'none';
+  /** Default 'top' (a horizontal legend above the plot area). */
+  legend?: LegendPlacement;
   /** Stacked / grouped bars. */
   barmode?: 'stack' | 'group' | 'overlay';
+  /** Axis ranges in data units (log axes too). */
   yRange?: [number, number];
   xRange?: [number, number];
 }
 
-/** A plotly layout in the house style. Spread extra plotly options over the result as needed. */
+/** Layout key under which paperLayout records its options for fitLayout. */
+export const HOUSE_STYLE_KEY = 'kernelLibStyle';
+
+interface HouseStyle {
+  legend: LegendPlacement;
+}
+
+/** Text sizes in CSS px for a figure `widthPx` wide; the smallest, and its subscripts, are ≥ MIN_FONT_PT at print size. */
+export function textSizesPx(widthPx: number): { base: number; tick: number; axisTitle: number; legend: number; title: number } {
+  // Single column: 10.5 px = 7.9 pt, so a subscript at SUBSCRIPT_SCALE (9.45 px) is still ≥ 7 pt.
+  if (widthPx < 480) return { base: 10.5, tick: 10.5, axisTitle: 11, legend: 10.5, title: 12 };
+  if (widthPx < 800) return { base: 11, tick: 11, axisTitle: 12, legend: 11, title: 13 };
+  return { base: 12, tick: 12, axisTitle: 13, legend: 12, title: 15 };
+}
+
+/** plotly renders `<sub>`/`<sup>` at 70 % of the text; the house style raises them to this, so subscripts stay ≥ 7 pt. */
+export const SUBSCRIPT_SCALE = 0.9;
+
+const SUB_RE = /<(sub|sup)>(.*?)<\/\1>/g;
+const SUB_SPAN = `<span style="font-size:${Math.round((SUBSCRIPT_SCALE / 0.7) * 100)}%">`;
+
+/**
+ * Every `<sub>…</sub>` / `<sup>…</sup>` in the figure's strings (trace names, titles,
+ * annotations) wrapped in a span that brings it from plotly's 70 % to SUBSCRIPT_SCALE. Done
+ * before plotly lays the figure out, so its margins account for the larger glyphs.
+ */
+export function legibleSubscripts<T>(value: T): T {
+  if (typeof value === 'string') {
+    return (value.includes('<su') ? value.replace(SUB_RE, (m, tag: string, inner: string) => (inner.startsWith(SUB_SPAN) ? m : `<${tag}>${SUB_SPAN}${inner}</span></${tag}>`)) : value) as T;
+  }
+  if (Array.isArray(value)) return (value.some((v) => typeof v === 'object' || typeof v === 'string') ? value.map(legibleSubscripts) : value) as T;
+  if (value && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value as Record<string, unknown>)) out[k] = legibleSubscripts(v);
+    return out as T;
+  }
+  return value;
+}
+
+/**
+ * A plotly layout in the house style. Spread extra plotly options over the result as needed,
+ * but leave sizes, margins, fonts and the legend to the house style (fitLayout redoes them).
+ */
 export function paperLayout(opts: PaperLayoutOptions = {}): Record<string, unknown> {
   const { widthPx, heightPx } = figureSize(opts.size ?? 'double');
-  const small = widthPx < 400;
+  const legend = opts.legend ?? 'top';
+  if (!['top', 'inside', 'below', 'none'].includes(legend)) throw new ParameterError('legend', legend, '', 'one of "top", "inside", "below", "none"');
   const axis = (title: string | undefined, type: string | undefined, range?: [number, number]) => ({
-    title: title ? { text: title, standoff: 4 } : undefined,
+    title: title ? { text: title } : undefined,
     type,
     range: range && type === 'log' ? range.map(Math.log10) : range,
     showline: true,
@@ -74,23 +153,117 @@ export function paperLayout(opts: PaperLayoutOptions = {}): Record<string, unkno
     zeroline: false,
     automargin: true,
   });
-  const legend =
-    opts.legend === 'below'
-      ? { orientation: 'h', x: 0, y: -0.25, yanchor: 'top' }
-      : { x: 0.99, y: 0.99, xanchor: 'right', yanchor: 'top', bgcolor: 'rgba(255,255,255,0.8)', bordercolor: '#ccc', borderwidth: 1 };
-  return {
-    title: opts.title ? { text: opts.title, font: { size: small ? 11 : 13 }, x: 0.02, xanchor: 'left' } : undefined,
+  const style: HouseStyle = { legend };
+  const layout: Record<string, unknown> = {
+    title: opts.title ? { text: opts.title } : undefined,
     width: widthPx,
     height: heightPx,
-    font: { family: FONT_FAMILY, size: small ? 9 : 11, color: '#000' },
+    font: { family: FONT_FAMILY, color: '#000' },
     colorway: PALETTE,
     paper_bgcolor: '#fff',
     plot_bgcolor: '#fff',
-    margin: { l: 8, r: 8, t: opts.title ? 30 : 8, b: 8 },
     xaxis: axis(opts.xTitle, opts.xType, opts.xRange),
     yaxis: axis(opts.yTitle, opts.yType, opts.yRange),
-    showlegend: opts.legend !== 'none',
-    legend: { ...legend, font: { size: small ? 8 : 10 } },
+    showlegend: legend !== 'none',
     barmode: opts.barmode,
+    [HOUSE_STYLE_KEY]: style,
   };
+  return fitLayout({ data: [], layout }, { widthPx, heightPx }, { keepTitle: true });
+}
+
+type Trace = Record<string, unknown>;
+
+/** The finite positive values the traces put on one axis (for log-axis ticks). */
+function axisValues(data: readonly Trace[], axisKey: string): number[] {
+  const letter = axisKey[0];
+  const id = letter + (axisKey.slice(5) || '');
+  const out: number[] = [];
+  for (const t of data) {
+    if ((t[letter + 'axis'] ?? letter) !== id) continue;
+    const vs = t[letter];
+    if (!Array.isArray(vs)) continue;
+    for (const v of vs) if (typeof v === 'number' && Number.isFinite(v) && v > 0) out.push(v);
+  }
+  return out;
+}
+
+/**
+ * Tick policy per axis: full values in one format (no SI suffixes such as "10k" or "2µ" — on
+ * seconds they read as units; thousands always separated, so "9,000" sits beside "10,000"); log axes label whole decades when the data span one or more
+ * (never plotly's bare "2" and "5" between decades), else full values.
+ */
+function tickPolicy(axis: Record<string, unknown>, values: number[], plotPx: number, tickPx: number): Record<string, unknown> {
+  const policy: Record<string, unknown> = { exponentformat: 'none', separatethousands: true };
+  if (axis.type !== 'log') return policy;
+  const range = Array.isArray(axis.range) ? (axis.range as number[]) : null;
+  const lo = range ? range[0] : Math.log10(Math.min(...values));
+  const hi = range ? range[1] : Math.log10(Math.max(...values));
+  if (!Number.isFinite(lo) || !Number.isFinite(hi)) return { ...policy, tickformat: ',~r' };
+  const decades = Math.abs(hi - lo);
+  if (decades < 1) return { ...policy, tickformat: ',~r' };
+  const maxLabels = Math.max(2, Math.floor(plotPx / (tickPx * 3.5)));
+  const dtick = Math.max(1, Math.ceil((decades + 1) / maxLabels));
+  return { ...policy, tickformat: ',~r', dtick, tick0: 0, minor: { ticks: 'outside', ticklen: 2, dtick: 'D1', showgrid: false } };
+}
+
+export interface FitOptions {
+  /** Keep the title (the notebook's display); exports drop it by default. */
+  keepTitle: boolean;
+}
+
+/**
+ * The layout to draw `fig` at `size`: for a house-style layout, font sizes, margins, the
+ * legend and tick formats are recomputed for that size and the figure's data; any layout gets
+ * the size and loses its title unless `keepTitle`.
+ */
+export function fitLayout(
+  fig: { data: readonly Trace[]; layout: Record<string, unknown> },
+  size: FigureSizePx,
+  opts: FitOptions,
+): Record<string, unknown> {
+  const { widthPx, heightPx } = figureSize(size);
+  const layout: Record<string, unknown> = { ...(fig.layout ?? {}), width: widthPx, height: heightPx };
+  const title = layout.title as { text?: string } | string | undefined;
+  const titleText = typeof title === 'string' ? title : title?.text;
+  const showTitle = opts.keepTitle && !!titleText;
+  if (!showTitle) delete layout.title;
+  const style = layout[HOUSE_STYLE_KEY] as HouseStyle | undefined;
+  if (!style) return layout;
+
+  const px = textSizesPx(widthPx);
+  const titleH = showTitle ? Math.ceil(px.title * 1.8) : 0;
+  layout.font = { ...(layout.font as object), family: FONT_FAMILY, size: px.base };
+  if (showTitle) {
+    layout.title = { text: titleText, font: { size: px.title }, x: 0, xref: 'container', xanchor: 'left', y: 1, yref: 'container', yanchor: 'top', pad: { l: 4, t: 4 } };
+  }
+  const legendFont = { size: px.legend };
+  const legendBase = { font: legendFont, bgcolor: 'rgba(255,255,255,0)', borderwidth: 0, itemwidth: 30, tracegroupgap: 0 };
+  if (style.legend === 'top') {
+    // Above the plot area, below the title; plotly grows the top margin to fit its rows.
+    layout.legend = showTitle
+      ? { ...legendBase, orientation: 'h', x: 0, xanchor: 'left', xref: 'paper', y: 1 - titleH / heightPx, yanchor: 'top', yref: 'container' }
+      : { ...legendBase, orientation: 'h', x: 0, xanchor: 'left', xref: 'paper', y: 1, yanchor: 'bottom', yref: 'paper' };
+  } else if (style.legend === 'below') {
+    layout.legend = { ...legendBase, orientation: 'h', x: 0, xanchor: 'left', xref: 'container', y: 0, yanchor: 'bottom', yref: 'container' };
+  } else if (style.legend === 'inside') {
+    layout.legend = { ...legendBase, x: 0.99, y: 0.99, xanchor: 'right', yanchor: 'top', bgcolor: 'rgba(255,255,255,0.85)', bordercolor: '#ccc', borderwidth: 1 };
+  }
+  layout.showlegend = style.legend !== 'none' && layout.showlegend !== false;
+  // Bottom: room for a subscript's descent below the x title (plotly's automargin ignores it).
+  layout.margin = { l: 4, r: Math.ceil(px.tick * 1.2), t: titleH + 6, b: Math.ceil(px.axisTitle * 0.35) + 4, pad: 0, autoexpand: true };
+
+  const plotW = widthPx * 0.8;
+  const plotH = heightPx * 0.65;
+  for (const key of Object.keys(layout)) {
+    if (!/^[xy]axis\d*$/.test(key)) continue;
+    const axis = { ...(layout[key] as Record<string, unknown>) };
+    const t = axis.title as { text?: string } | string | undefined;
+    const text = typeof t === 'string' ? t : t?.text;
+    if (text) axis.title = { ...(typeof t === 'object' ? t : {}), text, font: { size: px.axisTitle }, standoff: 6 };
+    axis.tickfont = { ...(axis.tickfont as object), size: px.tick };
+    axis.automargin = true;
+    Object.assign(axis, tickPolicy(axis, axisValues(fig.data, key), key[0] === 'x' ? plotW : plotH, px.tick));
+    layout[key] = axis;
+  }
+  return layout;
 }
