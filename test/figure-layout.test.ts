@@ -107,6 +107,7 @@ function problems(m: Measured, print: boolean, opts: { plotShare: boolean } = { 
   for (const axis of ['xtick', 'ytick']) {
     const ticks = m.texts.filter((t) => t.cls.split(' ').includes(axis));
     const numeric = ticks.filter((t) => /\d/.test(t.text));
+    if (numeric.length === 1) out.push(`${axis}: one label only ("${numeric[0].text}"), the axis cannot be read`);
     for (const t of numeric) if (!NUMBER_RE.test(t.text)) out.push(`${axis} label "${t.text}" is not a plain number (SI suffix or mixed format)`);
     // In order along the axis: x left to right, y bottom to top.
     const ordered = [...numeric].sort((a, b) => (axis === 'xtick' ? a.x - b.x : b.y - a.y)).map((t) => Number(t.text.replace('−', '-').replace(/,/g, '')));
@@ -157,6 +158,14 @@ const KINDS: { name: string; opts: PaperLayoutOptions; data: PlotlyFigure['data'
     name: 'log-y-within-a-decade',
     opts: { title: 'Scan time vs C<sub>R</sub>', xTitle: 'C<sub>R</sub> / (|S|·G<sub>0</sub>)', yTitle: 'scan time (s)', yType: 'log' },
     data: [{ type: 'scatter', mode: 'lines+markers', name: 'scan', x: [1, 2, 3, 4, 5], y: [210, 330, 480, 650, 890] }],
+  },
+  {
+    name: 'log-y-three-decades-lines',
+    opts: { title: 'Backup time vs checkpoint interval', xTitle: 'checkpoint interval (min)', yTitle: 'backup time (s)', yType: 'log', legend: 'below' },
+    data: [
+      { type: 'scatter', mode: 'lines', name: 'multi-buffer, dirty pages (modeled)', x: xs, y: xs.map((x) => 2 + 1.6 * x) },
+      { type: 'scatter', mode: 'lines', name: 'single buffer (ablation)', x: xs, y: xs.map((x) => 60 + 50 * x) },
+    ],
   },
   {
     name: 'grouped-bars-seconds',

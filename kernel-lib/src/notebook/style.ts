@@ -192,7 +192,7 @@ function axisValues(data: readonly Trace[], axisKey: string): number[] {
  * seconds they read as units; thousands always separated, so "9,000" sits beside "10,000"); log axes label whole decades when the data span one or more
  * (never plotly's bare "2" and "5" between decades), else full values.
  */
-function tickPolicy(axis: Record<string, unknown>, values: number[], plotPx: number, tickPx: number): Record<string, unknown> {
+function tickPolicy(axis: Record<string, unknown>, values: number[], plotPx: number, tickPx: number, vertical: boolean): Record<string, unknown> {
   const policy: Record<string, unknown> = { exponentformat: 'none', separatethousands: true };
   if (axis.type !== 'log') return policy;
   const range = Array.isArray(axis.range) ? (axis.range as number[]) : null;
@@ -201,7 +201,8 @@ function tickPolicy(axis: Record<string, unknown>, values: number[], plotPx: num
   if (!Number.isFinite(lo) || !Number.isFinite(hi)) return { ...policy, tickformat: ',~r' };
   const decades = Math.abs(hi - lo);
   if (decades < 1) return { ...policy, tickformat: ',~r' };
-  const maxLabels = Math.max(2, Math.floor(plotPx / (tickPx * 3.5)));
+  // Room per label along the axis: a line of text on a y axis, a word such as "10,000" on an x axis.
+  const maxLabels = Math.max(2, Math.floor(plotPx / (tickPx * (vertical ? 2.2 : 5))));
   const dtick = Math.max(1, Math.ceil((decades + 1) / maxLabels));
   return { ...policy, tickformat: ',~r', dtick, tick0: 0, minor: { ticks: 'outside', ticklen: 2, dtick: 'D1', showgrid: false } };
 }
@@ -262,7 +263,7 @@ export function fitLayout(
     if (text) axis.title = { ...(typeof t === 'object' ? t : {}), text, font: { size: px.axisTitle }, standoff: 6 };
     axis.tickfont = { ...(axis.tickfont as object), size: px.tick };
     axis.automargin = true;
-    Object.assign(axis, tickPolicy(axis, axisValues(fig.data, key), key[0] === 'x' ? plotW : plotH, px.tick));
+    Object.assign(axis, tickPolicy(axis, axisValues(fig.data, key), key[0] === 'x' ? plotW : plotH, px.tick, key[0] === 'y'));
     layout[key] = axis;
   }
   return layout;
