@@ -17,10 +17,16 @@ import { inKernel } from './display.js';
 import { figureProvenance, withPdfMetadata, withSvgMetadata, type FigureProvenance } from './provenance.js';
 import {
   EXPORT_DPI,
+  HOUSE_STYLE_KEY,
+  LEGEND_CORNERS,
   PX_PER_INCH,
   fitLayout,
+  insideLegend,
   legibleSubscripts,
   resolveFigureSize,
+  type FitOptions,
+  type HouseStyle,
+  type LegendCorner,
   type FigureSizeName,
   type FigureSizePx,
 } from './style.js';
@@ -83,6 +89,106 @@ function xmlEscape(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
+/** Smallest share of the figure's height the plot area keeps; below it a legend moves inside. */
+export const MIN_PLOT_SHARE = 0.6;
+
+/**
+ * Draws the figure in the browser page. A house legend outside the plot area ('top', 'below')
+ * that leaves the plot area less than MIN_PLOT_SHARE of the height (long entries in a single
+ * column) moves inside the plot area, to the corner that covers the fewest drawn data (points,
+ * line segments and bars sampled every 3 px). Returns the SVG (when asked) and that corner.
+ */
+async function drawInPage(
+  data: PlotlyFigure['data'],
+  layout: Record<string, unknown>,
+  widthPx: number,
+  heightPx: number,
+  wantSvg: boolean,
+): Promise<{ url: string | null; corner: LegendCorner | null }> {
+  const { page } = await browserSession();
+  const style = layout[HOUSE_STYLE_KEY] as HouseStyle | undefined;
+  const movable = !!style && (style.legend === 'top' || style.legend === 'below') && layout.showlegend !== false && data.length > 1;
+  const fontPx = ((layout.legend as { font?: { size?: number } } | undefined)?.font?.size ?? 10) as number;
+  const legends = Object.fromEntries(LEGEND_CORNERS.map((c) => [c, insideLegend(c, fontPx)]));
+  // Under tsx (esbuild keepNames) the function below is serialised with calls to a `__name`
+  // helper that the page lacks; give it a no-op one.
+  await page.evaluate('globalThis.__name = globalThis.__name || function (f) { return f; }');
+  return page.evaluate(
+    async ({ data, layout, widthPx, heightPx, wantSvg, movable, legends, corners, minShare }) => {
+      const P = (globalThis as unknown as { Plotly: any }).Plotly;
+      const div = document.createElement('div') as any;
+      document.body.appendChild(div);
+      try {
+        await P.newPlot(div, data, layout, { staticPlot: true });
+        let corner: string | null = null;
+        const share = () => div._fullLayout._size.h / div._fullLayout.height;
+        if (movable && share() < minShare) {
+          await P.relayout(div, { legend: legends['top-right'] });
+          const fl = div._fullLayout;
+          const lg = (div.querySelector('g.legend') as Element).getBoundingClientRect();
+          const samples: [number, number][] = [];
+          const line = (a: [number, number], b: [number, number]) => {
+            const n = Math.max(1, Math.ceil(Math.hypot(b[0] - a[0], b[1] - a[1]) / 3));
+            for (let i = 0; i <= n; i++) samples.push([a[0] + ((b[0] - a[0]) * i) / n, a[1] + ((b[1] - a[1]) * i) / n]);
+          };
+          for (const cd of div.calcdata as any[]) {
+            const tr = cd[0]?.trace;
+            if (!tr || tr.visible !== true) continue;
+            const xa = fl[String(tr.xaxis ?? 'x').replace('x', 'xaxis')];
+            const ya = fl[String(tr.yaxis ?? 'y').replace('y', 'yaxis')];
+            let prev: [number, number] | null = null;
+            for (const p of cd) {
+              if (tr.type === 'bar') {
+                const horizontal = tr.orientation === 'h';
+                const pos = (horizontal ? ya : xa).c2p(p.p);
+                const a = (horizontal ? xa : ya).c2p(p.b ?? 0);
+                const b = (horizontal ? xa : ya).c2p((p.b ?? 0) + p.s);
+                if ([pos, a, b].every(Number.isFinite)) horizontal ? line([a, pos], [b, pos]) : line([pos, a], [pos, b]);
+                continue;
+              }
+              const pt: [number, number] = [xa.c2p(p.x), ya.c2p(p.y)];
+              if (!pt.every(Number.isFinite)) {
+                prev = null;
+                continue;
+              }
+              if (prev && String(tr.mode ?? 'lines').includes('lines')) line(prev, pt);
+              else samples.push(pt);
+              prev = pt;
+            }
+          }
+          const { w, h } = fl._size;
+          const covered = (c: string) => {
+            const x0 = c.endsWith('right') ? w - lg.width - 2 : 2;
+            const y0 = c.startsWith('top') ? 2 : h - lg.height - 2;
+            return samples.filter(([x, y]) => x >= x0 && x <= x0 + lg.width && y >= y0 && y <= y0 + lg.height).length;
+          };
+          corner = (corners as string[]).reduce((best, c) => (covered(c) < covered(best) ? c : best));
+          if (corner !== 'top-right') await P.relayout(div, { legend: legends[corner] });
+        }
+        const url = wantSvg ? ((await P.toImage(div, { format: 'svg', width: widthPx, height: heightPx, scale: 1 })) as string) : null;
+        return { url, corner };
+      } finally {
+        P.purge(div);
+        div.remove();
+      }
+    },
+    { data: legibleSubscripts(data), layout: legibleSubscripts(layout), widthPx, heightPx, wantSvg, movable, legends, corners: LEGEND_CORNERS, minShare: MIN_PLOT_SHARE },
+  ) as Promise<{ url: string | null; corner: LegendCorner | null }>;
+}
+
+/**
+ * The house layout settled for `size`: fitLayout, then, if the legend outside the plot area
+ * would squeeze it, the legend inside at its best corner (recorded in the house style, so every
+ * later rendering of the layout at this size places it the same). Needs Chromium.
+ */
+export async function settleLayout(fig: Pick<PlotlyFigure, 'data' | 'layout'>, size: FigureSizePx, opts: FitOptions): Promise<Record<string, unknown>> {
+  const layout = fitLayout({ data: fig.data, layout: fig.layout ?? {} }, size, opts);
+  const { corner } = await withBrowser(() => drawInPage(fig.data, layout, size.widthPx, size.heightPx, false));
+  if (!corner) return layout;
+  const style = layout[HOUSE_STYLE_KEY] as HouseStyle;
+  return fitLayout({ data: fig.data, layout: { ...layout, [HOUSE_STYLE_KEY]: { ...style, legend: 'inside', corner } } }, size, opts);
+}
+
 /** Renders a figure to bytes in one format. */
 export async function renderFigure(
   fig: Pick<PlotlyFigure, 'data' | 'layout'>,
@@ -95,24 +201,10 @@ export async function renderFigure(
   const layout = fitLayout({ data: fig.data, layout: fig.layout ?? {} }, { widthPx, heightPx }, { keepTitle: opts.keepTitle ?? false });
   return withBrowser(async () => {
     const { browser, page } = await browserSession();
-    const url = await page.evaluate(
-      async ({ data, layout, widthPx, heightPx }) => {
-        const P = (globalThis as unknown as { Plotly: any }).Plotly;
-        const div = document.createElement('div');
-        document.body.appendChild(div);
-        try {
-          await P.newPlot(div, data, layout, { staticPlot: true });
-          return (await P.toImage(div, { format: 'svg', width: widthPx, height: heightPx, scale: 1 })) as string;
-        } finally {
-          P.purge(div);
-          div.remove();
-        }
-      },
-      { data: legibleSubscripts(fig.data), layout: legibleSubscripts(layout), widthPx, heightPx },
-    );
-    const comma = url.indexOf(',');
-    const payload = url.slice(comma + 1);
-    let svg = url.slice(0, comma).includes(';base64') ? Buffer.from(payload, 'base64').toString('utf8') : decodeURIComponent(payload);
+    const { url } = await drawInPage(fig.data, layout, widthPx, heightPx, true);
+    const comma = url!.indexOf(',');
+    const payload = url!.slice(comma + 1);
+    let svg = url!.slice(0, comma).includes(';base64') ? Buffer.from(payload, 'base64').toString('utf8') : decodeURIComponent(payload);
     if (opts.provenance) svg = withSvgMetadata(svg, opts.provenance);
     if (format === 'svg') return Buffer.from(svg, 'utf8');
     if (format === 'png') {

@@ -8,7 +8,7 @@
  */
 import { displayBundle, inKernel } from './display.js';
 import { fitLayout, legibleSubscripts, resolveFigureSize, type FigureSizeName, type FigureSizePx } from './style.js';
-import { renderFigure, type PlotlyFigure } from './export.js';
+import { renderFigure, settleLayout, type PlotlyFigure } from './export.js';
 import { PLOTLY_LOADER_METADATA_KEY, figureHtml, plotlyLoaderHtml } from './plotly-html.js';
 import { ParameterError } from '../core/validate.js';
 
@@ -78,16 +78,16 @@ export async function show(fig: PlotlyFigure, opts: ShowOptions = {}): Promise<v
   const { widthPx, heightPx } = resolveFigureSize(fig.layout, opts.size);
   // The notebook shows the title; exports drop it (export.ts).
   const data = legibleSubscripts(fig.data);
-  const layout = legibleSubscripts(fitLayout({ data, layout: fig.layout ?? {} }, { widthPx, heightPx }, { keepTitle: true }));
+  let layout = legibleSubscripts(fitLayout({ data, layout: fig.layout ?? {} }, { widthPx, heightPx }, { keepTitle: true }));
   const config = fig.config ?? { displaylogo: false };
-  const bundle: Record<string, unknown> = {
-    'application/vnd.plotly.v1+json': { data, layout, config },
-    'text/plain': describe(fig, name),
-  };
   const live = inKernel();
   const wantPng = (opts.png ?? true) && live && process.env.KERNEL_LIB_NO_PNG !== '1';
+  const bundle: Record<string, unknown> = { 'text/plain': describe(fig, name) };
   if (wantPng) {
     try {
+      // Where Chromium runs, the legend is settled (moved inside if it squeezes the plot) once,
+      // so the interactive figure, the PNG and later exports at this size agree.
+      layout = await settleLayout({ data, layout }, { widthPx, heightPx }, { keepTitle: true });
       const png = await renderFigure({ data, layout }, 'png', { widthPx, heightPx, scale: 1, keepTitle: true });
       bundle['image/png'] = png.toString('base64');
     } catch (err) {
@@ -97,6 +97,7 @@ export async function show(fig: PlotlyFigure, opts: ShowOptions = {}): Promise<v
       }
     }
   }
+  bundle['application/vnd.plotly.v1+json'] = { data, layout, config };
   if (live && process.env.KERNEL_LIB_NO_HTML !== '1') {
     sendPlotlyLoaderOnce();
     bundle['text/html'] = figureHtml({ data, layout, config }, name, widthPx, heightPx, bundle['image/png'] as string | undefined);

@@ -95,8 +95,36 @@ export interface PaperLayoutOptions {
 /** Layout key under which paperLayout records its options for fitLayout. */
 export const HOUSE_STYLE_KEY = 'kernelLibStyle';
 
-interface HouseStyle {
+/** A corner of the plot area, for a legend inside it. */
+export type LegendCorner = 'top-right' | 'top-left' | 'bottom-right' | 'bottom-left';
+export const LEGEND_CORNERS: readonly LegendCorner[] = ['top-right', 'top-left', 'bottom-right', 'bottom-left'];
+
+/** What paperLayout records for fitLayout (and what the renderer may settle, see export.ts). */
+export interface HouseStyle {
   legend: LegendPlacement;
+  /** For legend 'inside': the corner (default top-right). */
+  corner?: LegendCorner;
+}
+
+/** A vertical legend inside the plot area's `corner`, on a translucent white box. */
+export function insideLegend(corner: LegendCorner, fontPx: number): Record<string, unknown> {
+  const right = corner.endsWith('right');
+  const top = corner.startsWith('top');
+  return {
+    font: { size: fontPx },
+    orientation: 'v',
+    x: right ? 0.99 : 0.01,
+    xanchor: right ? 'right' : 'left',
+    xref: 'paper',
+    y: top ? 0.99 : 0.01,
+    yanchor: top ? 'top' : 'bottom',
+    yref: 'paper',
+    bgcolor: 'rgba(255,255,255,0.85)',
+    bordercolor: '#ccc',
+    borderwidth: 1,
+    itemwidth: 30,
+    tracegroupgap: 0,
+  };
 }
 
 /** Text sizes in CSS px for a figure `widthPx` wide; the smallest, and its subscripts, are ≥ MIN_FONT_PT at print size. */
@@ -247,7 +275,7 @@ export function fitLayout(
   } else if (style.legend === 'below') {
     layout.legend = { ...legendBase, orientation: 'h', x: 0, xanchor: 'left', xref: 'container', y: 0, yanchor: 'bottom', yref: 'container' };
   } else if (style.legend === 'inside') {
-    layout.legend = { ...legendBase, x: 0.99, y: 0.99, xanchor: 'right', yanchor: 'top', bgcolor: 'rgba(255,255,255,0.85)', bordercolor: '#ccc', borderwidth: 1 };
+    layout.legend = insideLegend(style.corner ?? 'top-right', px.legend);
   }
   layout.showlegend = style.legend !== 'none' && layout.showlegend !== false;
   // Bottom: room for a subscript's descent below the x title (plotly's automargin ignores it).
