@@ -27,6 +27,31 @@ interface TextBox {
   w: number;
   h: number;
   fontPx: number;
+  corners: [number, number][];
+}
+
+/**
+ * How far two convex polygons overlap along the axis that separates them best (separating
+ * axis theorem): ≤ 0 when they do not overlap. For axis-aligned boxes it is the smaller of the
+ * x and y overlaps.
+ */
+function overlapDepth(a: [number, number][], b: [number, number][]): number {
+  let depth = Infinity;
+  for (const poly of [a, b]) {
+    for (let i = 0; i < poly.length; i++) {
+      const [x1, y1] = poly[i];
+      const [x2, y2] = poly[(i + 1) % poly.length];
+      const len = Math.hypot(x2 - x1, y2 - y1);
+      if (len === 0) continue;
+      const nx = -(y2 - y1) / len;
+      const ny = (x2 - x1) / len;
+      const proj = (p: [number, number][]) => p.map(([x, y]) => x * nx + y * ny);
+      const pa = proj(a);
+      const pb = proj(b);
+      depth = Math.min(depth, Math.min(Math.max(...pa), Math.max(...pb)) - Math.max(Math.min(...pa), Math.min(...pb)));
+    }
+  }
+  return depth;
 }
 interface Measured {
   width: number;
@@ -51,6 +76,15 @@ async function measure(svg: string): Promise<Measured> {
         const text = (t.textContent ?? '').replace(/\u200b/g, '').trim();
         if (!text) return;
         const r = t.getBoundingClientRect();
+        // The text's own box in its rotated frame (rotated tick labels), as four screen points.
+        const bb = (t as SVGTextElement).getBBox();
+        const m = (t as SVGTextElement).getScreenCTM()!;
+        const corners = [
+          [bb.x, bb.y],
+          [bb.x + bb.width, bb.y],
+          [bb.x + bb.width, bb.y + bb.height],
+          [bb.x, bb.y + bb.height],
+        ].map(([x, y]) => [m.a * x + m.c * y + m.e, m.b * x + m.d * y + m.f] as [number, number]);
         const fontPx = parseFloat(getComputedStyle(t).fontSize);
         minFontPx = Math.min(minFontPx, fontPx);
         // The size each glyph is drawn at: the element that directly holds a non-empty text node.
@@ -59,7 +93,7 @@ async function measure(svg: string): Promise<Measured> {
           if ((n.nodeValue ?? '').replace(/\u200b/g, '').trim()) minFontPx = Math.min(minFontPx, parseFloat(getComputedStyle(n.parentElement!).fontSize));
         }
         const g = t.closest('g[class]');
-        texts.push({ text, cls: g?.getAttribute('class') ?? '', x: r.x, y: r.y, w: r.width, h: r.height, fontPx });
+        texts.push({ text, cls: g?.getAttribute('class') ?? '', x: r.x, y: r.y, w: r.width, h: r.height, fontPx, corners });
       });
       let plotTop = Infinity;
       let plotBottom = -Infinity;
@@ -95,9 +129,8 @@ function problems(m: Measured, print: boolean, opts: { plotShare: boolean } = { 
     for (let j = i + 1; j < m.texts.length; j++) {
       const a = m.texts[i];
       const b = m.texts[j];
-      const ox = Math.min(a.x + a.w, b.x + b.w) - Math.max(a.x, b.x);
-      const oy = Math.min(a.y + a.h, b.y + b.h) - Math.max(a.y, b.y);
-      if (ox > eps && oy > eps) out.push(`"${a.text}" (${a.cls}) overlaps "${b.text}" (${b.cls}) by ${ox.toFixed(1)} × ${oy.toFixed(1)} px`);
+      const d = overlapDepth(a.corners, b.corners);
+      if (d > eps) out.push(`"${a.text}" (${a.cls}) overlaps "${b.text}" (${b.cls}) by ${d.toFixed(1)} px`);
     }
   }
   const plotShare = (m.plotBottom - m.plotTop) / m.height;
@@ -106,7 +139,8 @@ function problems(m: Measured, print: boolean, opts: { plotShare: boolean } = { 
   if (print && minPt < MIN_FONT_PT - 1e-9) out.push(`smallest text is ${minPt.toFixed(2)} pt (< ${MIN_FONT_PT} pt)`);
   for (const axis of ['xtick', 'ytick']) {
     const ticks = m.texts.filter((t) => t.cls.split(' ').includes(axis));
-    const numeric = ticks.filter((t) => /\d/.test(t.text));
+    // Number-like labels (a number, maybe with an SI letter); category labels such as "0–10 %" are left alone.
+    const numeric = ticks.filter((t) => /^[−-]?[\d.,]+[a-zA-Zµ]?$/.test(t.text));
     if (numeric.length === 1) out.push(`${axis}: one label only ("${numeric[0].text}"), the axis cannot be read`);
     for (const t of numeric) if (!NUMBER_RE.test(t.text)) out.push(`${axis} label "${t.text}" is not a plain number (SI suffix or mixed format)`);
     // In order along the axis: x left to right, y bottom to top.
@@ -215,6 +249,31 @@ for (const kind of KINDS) {
   }
 }
 
+/** plotly's own SVG of a figure, without the house layout (for testing the checker). */
+async function rawPlotlySvg(fig: { data: unknown[]; layout: Record<string, unknown> }): Promise<string> {
+  const { page } = await browserSession();
+  const url = await page.evaluate(async (f) => {
+    const P = (globalThis as unknown as { Plotly: any }).Plotly;
+    const div = document.createElement('div');
+    document.body.appendChild(div);
+    try {
+      await P.newPlot(div, f.data, f.layout);
+      return (await P.toImage(div, { format: 'svg', width: f.layout.width, height: f.layout.height })) as string;
+    } finally {
+      P.purge(div);
+      div.remove();
+    }
+  }, fig);
+  return decodeURIComponent(url.slice(url.indexOf(',') + 1));
+}
+
+test('a layout not made by paperLayout is brought into the house style too', async () => {
+  const plain = { data: [{ type: 'scatter', x: [50, 60, 86], y: [85, 88, 92], name: 'source SysBench (tx/s)' }, { type: 'scatter', x: [50, 60, 86], y: [38, 39, 38], name: 'source TPC-C (tx/s)' }], layout: { xaxis: { title: { text: 'time (min)' } }, yaxis: { title: { text: 'tx/s' } } } };
+  for (const size of ['single', 'double'] as const) {
+    assert.deepEqual(problems(await measure((await renderFigure(plain, 'svg', { size })).toString('utf8')), true), [], size);
+  }
+});
+
 test('the checker itself catches an overlap, a clipped text, a small font and an SI tick', async () => {
   const bad = {
     data: [{ type: 'scatter', x: [0, 1], y: [0, 20000], name: 'a' }],
@@ -231,7 +290,7 @@ test('the checker itself catches an overlap, a clipped text, a small font and an
       ],
     },
   };
-  const p = problems(await measure((await renderFigure(bad, 'svg')).toString('utf8')), true).join('\n');
+  const p = problems(await measure(await rawPlotlySvg(bad)), true).join('\n');
   assert.match(p, /overlaps/);
   assert.match(p, /leaves the figure/);
   assert.match(p, /smallest text is 4\.50 pt/);

@@ -159,15 +159,9 @@ export function legibleSubscripts<T>(value: T): T {
   return value;
 }
 
-/**
- * A plotly layout in the house style. Spread extra plotly options over the result as needed,
- * but leave sizes, margins, fonts and the legend to the house style (fitLayout redoes them).
- */
-export function paperLayout(opts: PaperLayoutOptions = {}): Record<string, unknown> {
-  const { widthPx, heightPx } = figureSize(opts.size ?? 'double');
-  const legend = opts.legend ?? 'top';
-  if (!['top', 'inside', 'below', 'none'].includes(legend)) throw new ParameterError('legend', legend, '', 'one of "top", "inside", "below", "none"');
-  const axis = (title: string | undefined, type: string | undefined, range?: [number, number]) => ({
+/** The house look of an axis: a box, outside ticks, a light grid. */
+function houseAxis(title?: string, type?: string, range?: [number, number]): Record<string, unknown> {
+  return {
     title: title ? { text: title } : undefined,
     type,
     range: range && type === 'log' ? range.map(Math.log10) : range,
@@ -180,16 +174,49 @@ export function paperLayout(opts: PaperLayoutOptions = {}): Record<string, unkno
     gridcolor: '#e5e5e5',
     zeroline: false,
     automargin: true,
-  });
+  };
+}
+
+const HOUSE_BASE = {
+  font: { family: FONT_FAMILY, color: '#000' },
+  colorway: PALETTE,
+  paper_bgcolor: '#fff',
+  plot_bgcolor: '#fff',
+};
+
+/**
+ * A layout from elsewhere (not made by paperLayout) in the house look: its own settings win,
+ * except what fitLayout sizes (fonts, margins, legend).
+ */
+function adoptHouseStyle(layout: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...HOUSE_BASE, ...layout, font: { ...HOUSE_BASE.font, ...(layout.font as object) } };
+  const axes = Object.keys(layout).filter((k) => /^[xy]axis\d*$/.test(k));
+  for (const k of new Set(['xaxis', 'yaxis', ...axes])) {
+    const own = (layout[k] ?? {}) as Record<string, unknown>;
+    const base = houseAxis(undefined, own.type as string | undefined);
+    delete base.range;
+    out[k] = { ...base, ...own };
+  }
+  const style: HouseStyle = { legend: layout.showlegend === false ? 'none' : 'top' };
+  out[HOUSE_STYLE_KEY] = style;
+  return out;
+}
+
+/**
+ * A plotly layout in the house style. Spread extra plotly options over the result as needed,
+ * but leave sizes, margins, fonts and the legend to the house style (fitLayout redoes them).
+ */
+export function paperLayout(opts: PaperLayoutOptions = {}): Record<string, unknown> {
+  const { widthPx, heightPx } = figureSize(opts.size ?? 'double');
+  const legend = opts.legend ?? 'top';
+  if (!['top', 'inside', 'below', 'none'].includes(legend)) throw new ParameterError('legend', legend, '', 'one of "top", "inside", "below", "none"');
+  const axis = houseAxis;
   const style: HouseStyle = { legend };
   const layout: Record<string, unknown> = {
+    ...HOUSE_BASE,
     title: opts.title ? { text: opts.title } : undefined,
     width: widthPx,
     height: heightPx,
-    font: { family: FONT_FAMILY, color: '#000' },
-    colorway: PALETTE,
-    paper_bgcolor: '#fff',
-    plot_bgcolor: '#fff',
     xaxis: axis(opts.xTitle, opts.xType, opts.xRange),
     yaxis: axis(opts.yTitle, opts.yType, opts.yRange),
     showlegend: legend !== 'none',
@@ -220,19 +247,84 @@ function axisValues(data: readonly Trace[], axisKey: string): number[] {
  * seconds they read as units; thousands always separated, so "9,000" sits beside "10,000"); log axes label whole decades when the data span one or more
  * (never plotly's bare "2" and "5" between decades), else full values.
  */
+/**
+ * Tick values for a log axis over [lo, hi] (log10 units) drawn `plotPx` long, where a label at
+ * value v takes `labelPx(v)` along the axis: whole decades (every k-th) when three or more fit,
+ * else 1…9, 1-2-5 or 1-3 within each decade (the densest whose labels do not touch), else two
+ * decades, else evenly spaced values.
+ */
+export function logTickValues(lo: number, hi: number, plotPx: number, labelPx: (v: number) => number): { values: number[]; decades: boolean } {
+  const a = Math.min(lo, hi) - 1e-9;
+  const b = Math.max(lo, hi) + 1e-9;
+  const pxPerDecade = plotPx / Math.max(1e-9, b - a);
+  const within = (mantissas: number[]) => {
+    const out: number[] = [];
+    for (let d = Math.floor(a); d <= Math.ceil(b); d++) {
+      for (const m of mantissas) {
+        const l = d + Math.log10(m);
+        if (l >= a && l <= b) out.push(Number((m * 10 ** d).toPrecision(12)));
+      }
+    }
+    return out;
+  };
+  // Adjacent labels must not touch: the gap between their centres holds half of each, plus 4 px.
+  const fits = (vs: number[]) =>
+    vs.every((v, i) => i === 0 || (Math.log10(v) - Math.log10(vs[i - 1])) * pxPerDecade >= (labelPx(v) + labelPx(vs[i - 1])) / 2 + 4);
+  const decades = within([1]);
+  const stepped = () => {
+    for (let step = 1; ; step++) {
+      const vs = decades.filter((_, i) => i % step === 0);
+      if (fits(vs) || vs.length <= 2) return { values: vs, decades: true };
+    }
+  };
+  if (decades.length >= 3) return stepped();
+  for (const min of [3, 2]) {
+    if (min === 2 && decades.length === 2) return stepped();
+    for (const set of [[1, 2, 3, 4, 5, 6, 7, 8, 9], [1, 2, 5], [1, 3]]) {
+      const v = within(set);
+      if (v.length >= min && fits(v)) return { values: v, decades: false };
+    }
+  }
+  // Less than a factor of 2 or so: evenly spaced 1-2-5 steps, as on a linear axis.
+  const v0 = 10 ** a;
+  const v1 = 10 ** b;
+  for (const count of [5, 4, 3, 2]) {
+    const raw = (v1 - v0) / (count - 1);
+    const mag = 10 ** Math.floor(Math.log10(raw));
+    const step = [1, 2, 5, 10].map((m) => m * mag).find((st) => st >= raw * 0.999) ?? 10 * mag;
+    const values: number[] = [];
+    for (let v = Math.ceil(v0 / step) * step; v <= v1; v += step) values.push(Number(v.toPrecision(12)));
+    if (fits(values) || count === 2) return { values, decades: false };
+  }
+  return { values: [], decades: false };
+}
+
+/**
+ * Tick policy per axis: full values in one format (no SI suffixes such as "10k" or "2µ" — on
+ * seconds they read as units; thousands always separated, so "9,000" sits beside "10,000");
+ * log axes get explicit tick values (logTickValues), never plotly's bare "2" and "5" between
+ * decades or full labels on every minor tick.
+ */
 function tickPolicy(axis: Record<string, unknown>, values: number[], plotPx: number, tickPx: number, vertical: boolean): Record<string, unknown> {
   const policy: Record<string, unknown> = { exponentformat: 'none', separatethousands: true };
   if (axis.type !== 'log') return policy;
-  const range = Array.isArray(axis.range) ? (axis.range as number[]) : null;
-  const lo = range ? range[0] : Math.log10(Math.min(...values));
-  const hi = range ? range[1] : Math.log10(Math.max(...values));
+  // An explicit range when both ends are given (plotly autoranges a half-given one), else the data.
+  const range = Array.isArray(axis.range) ? (axis.range as unknown[]) : [];
+  const given = range.length === 2 && range.every((v) => typeof v === 'number' && Number.isFinite(v));
+  const lo = given ? (range[0] as number) : Math.log10(Math.min(...values));
+  const hi = given ? (range[1] as number) : Math.log10(Math.max(...values));
   if (!Number.isFinite(lo) || !Number.isFinite(hi)) return { ...policy, tickformat: ',~r' };
-  const decades = Math.abs(hi - lo);
-  if (decades < 1) return { ...policy, tickformat: ',~r' };
-  // Room per label along the axis: a line of text on a y axis, a word such as "10,000" on an x axis.
-  const maxLabels = Math.max(2, Math.floor(plotPx / (tickPx * (vertical ? 2.2 : 5))));
-  const dtick = Math.max(1, Math.ceil((decades + 1) / maxLabels));
-  return { ...policy, tickformat: ',~r', dtick, tick0: 0, minor: { ticks: 'outside', ticklen: 2, dtick: 'D1', showgrid: false } };
+  // A label's extent along the axis: a line of text on a y axis, its width on an x axis
+  // (Liberation Sans digits are 0.556 em wide).
+  const labelPx = (v: number) => (vertical ? tickPx * 1.25 : tickPx * 0.556 * v.toLocaleString('en-US', { maximumSignificantDigits: 6 }).length);
+  const ticks = logTickValues(lo, hi, plotPx, labelPx);
+  return {
+    ...policy,
+    tickformat: ',~r',
+    tickmode: 'array',
+    tickvals: ticks.values,
+    minor: ticks.decades ? { ticks: 'outside', ticklen: 2, dtick: 'D1', showgrid: false } : undefined,
+  };
 }
 
 export interface FitOptions {
@@ -241,9 +333,9 @@ export interface FitOptions {
 }
 
 /**
- * The layout to draw `fig` at `size`: for a house-style layout, font sizes, margins, the
- * legend and tick formats are recomputed for that size and the figure's data; any layout gets
- * the size and loses its title unless `keepTitle`.
+ * The layout to draw `fig` at `size`: font sizes, margins, the legend and tick formats are
+ * recomputed for that size and the figure's data; the title is dropped unless `keepTitle`.
+ * A layout not made by paperLayout is brought into the house look first (adoptHouseStyle).
  */
 export function fitLayout(
   fig: { data: readonly Trace[]; layout: Record<string, unknown> },
@@ -256,8 +348,8 @@ export function fitLayout(
   const titleText = typeof title === 'string' ? title : title?.text;
   const showTitle = opts.keepTitle && !!titleText;
   if (!showTitle) delete layout.title;
-  const style = layout[HOUSE_STYLE_KEY] as HouseStyle | undefined;
-  if (!style) return layout;
+  if (!layout[HOUSE_STYLE_KEY]) Object.assign(layout, adoptHouseStyle(layout));
+  const style = layout[HOUSE_STYLE_KEY] as HouseStyle;
 
   const px = textSizesPx(widthPx);
   const titleH = showTitle ? Math.ceil(px.title * 1.8) : 0;
@@ -281,8 +373,9 @@ export function fitLayout(
   // Bottom: room for a subscript's descent below the x title (plotly's automargin ignores it).
   layout.margin = { l: 4, r: Math.ceil(px.tick * 1.2), t: titleH + 6, b: Math.ceil(px.axisTitle * 0.35) + 4, pad: 0, autoexpand: true };
 
-  const plotW = widthPx * 0.8;
-  const plotH = heightPx * 0.65;
+  // Conservative plot-area estimates (the legend and labels take the rest).
+  const plotW = widthPx * 0.75;
+  const plotH = heightPx * 0.55;
   for (const key of Object.keys(layout)) {
     if (!/^[xy]axis\d*$/.test(key)) continue;
     const axis = { ...(layout[key] as Record<string, unknown>) };
