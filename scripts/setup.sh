@@ -7,9 +7,10 @@
 #      cluster-sweep test. No service of theirs is started.
 #   2. npm ci (when node_modules is missing or stale), then builds kernel-lib.
 #   3. Registers the tslab kernelspec that starts this checkout's node_modules/.bin/tslab:
-#      project-local (.jupyter-kernels, used by the headless runner) and per-user (so VS Code
-#      and Jupyter find it; skipped with SETUP_USER_KERNEL=0, and by default when CI=true so a
-#      CI clone does not take over the developer's kernelspec).
+#      project-local (.jupyter-kernels, name "tslab", used by the headless runner) and per-user
+#      under a name of its own, "tslab-<folder>-<hash>" shown as "TypeScript (<folder>)", so VS
+#      Code and Jupyter find it and no other checkout can take it over (skipped with
+#      SETUP_USER_KERNEL=0, and by default when CI=true).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 REPO=$(pwd)
@@ -57,16 +58,35 @@ say "building kernel-lib"
 npx --no-install tsc -p kernel-lib
 
 TSLAB="$REPO/node_modules/.bin/tslab"
-register() { # $1 = kernel.json path, rest = tslab install options
-  local spec=$1; shift
-  if [ -f "$spec" ] && grep -q "\"$TSLAB\"" "$spec"; then return 0; fi
-  say "registering the tslab kernelspec ($*)"
-  "$TSLAB" install --python=/usr/bin/python3 --binary "$TSLAB" "$@" >/dev/null
+# The kernelspec is written here rather than by `tslab install`, which always names it "tslab":
+# a per-user "tslab" is shared by every checkout, so whichever ran setup last silently took over
+# the others' notebooks (issue 16). The per-user spec is named after this checkout
+# (tslab-<folder>-<hash of the path>, display name "TypeScript (<folder>)"); the project-local
+# one, seen only through JUPYTER_PATH by the headless runner and the tests, keeps the name
+# "tslab" that the notebooks' metadata asks for.
+FOLDER=$(basename "$REPO")
+SLUG=$(printf '%s' "$FOLDER" | tr 'A-Z' 'a-z' | tr -c 'a-z0-9._-' '-')
+PATH_HASH=$(printf '%s' "$REPO" | sha256sum | cut -c1-6)
+USER_SPEC_NAME="tslab-$SLUG-$PATH_HASH"
+DISPLAY_NAME="TypeScript ($FOLDER)"
+write_spec() { # $1 = kernelspec folder
+  local dir=$1 json
+  json=$(/usr/bin/python3 -c 'import json, sys; b, d, r = sys.argv[1:]; print(json.dumps({"argv": [b, "kernel", "--config-path", "{connection_file}"], "display_name": d, "language": "typescript", "metadata": {"checkout": r}}))' "$TSLAB" "$DISPLAY_NAME" "$REPO")
+  if [ -f "$dir/kernel.json" ] && [ "$(cat "$dir/kernel.json")" = "$json" ]; then return 0; fi
+  say "registering the kernelspec $(basename "$dir") (\"$DISPLAY_NAME\") in $(dirname "$dir")"
+  mkdir -p "$dir"
+  printf '%s' "$json" > "$dir/kernel.json.tmp" && mv "$dir/kernel.json.tmp" "$dir/kernel.json"
 }
-register "$REPO/.jupyter-kernels/share/jupyter/kernels/tslab/kernel.json" --prefix "$REPO/.jupyter-kernels"
+write_spec "$REPO/.jupyter-kernels/share/jupyter/kernels/tslab"
 default_user_kernel=1
 [ "${CI:-}" = true ] && default_user_kernel=0
 if [ "${SETUP_USER_KERNEL:-$default_user_kernel}" != 0 ]; then
-  register "${XDG_DATA_HOME:-$HOME/.local/share}/jupyter/kernels/tslab/kernel.json" --user
+  USER_KERNELS="${XDG_DATA_HOME:-$HOME/.local/share}/jupyter/kernels"
+  write_spec "$USER_KERNELS/$USER_SPEC_NAME"
+  shared="$USER_KERNELS/tslab/kernel.json"
+  if [ -f "$shared" ] && ! grep -q "\"$TSLAB\"" "$shared"; then
+    say "note: a per-user kernelspec \"tslab\" ($shared) starts another checkout's tslab;"
+    say "      setup leaves it alone. In Jupyter / VS Code choose \"$DISPLAY_NAME\" for this checkout's notebooks."
+  fi
 fi
 say "ready"

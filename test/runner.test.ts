@@ -27,8 +27,8 @@ test('parameters are injected after the parameters cell; checks, figures, HTML a
   const nb = JSON.parse(readFileSync(join(out, 'notebooks', 'fixture-ok.ipynb'), 'utf8'));
   const tags = nb.cells.map((c: { metadata: { tags?: string[] } }) => c.metadata.tags?.[0] ?? '');
   assert.deepEqual(tags.slice(1, 3), ['parameters', 'injected-parameters']);
-  const fig = nb.cells[3].outputs.find((o: { data?: object }) => o.data);
-  assert.deepEqual(Object.keys(fig.data).sort(), ['application/vnd.plotly.v1+json', 'image/png', 'text/plain']);
+  const fig = nb.cells[3].outputs.find((o: { data?: object }) => o.data && 'application/vnd.plotly.v1+json' in o.data);
+  assert.deepEqual(Object.keys(fig.data).sort(), ['application/vnd.plotly.v1+json', 'image/png', 'text/html', 'text/plain']);
   assert.equal(typeof fig.data['application/vnd.plotly.v1+json'], 'object', 'plotly JSON is an object, not a string');
   assert.ok(fig.data['application/vnd.plotly.v1+json'].layout, 'with a layout');
   const results = JSON.parse(readFileSync(join(out, 'results', 'fixture-ok.json'), 'utf8'));

@@ -11,6 +11,7 @@ import type * as Marked from 'marked';
 import katex from 'katex';
 import { outputText, sourceText, type Notebook } from './notebook-format.js';
 import { PLOTLY_MIME } from './collect.js';
+import { PLOTLY_LOADER_METADATA_KEY } from '../../kernel-lib/src/notebook/plotly-html.js';
 
 const require = createRequire(__filename);
 const { marked } = require('marked') as typeof Marked;
@@ -60,6 +61,8 @@ function renderOutputs(outputs: NonNullable<Notebook['cells'][number]['outputs']
       parts.push(`<pre class="stderr">${escapeHtml(`${o.ename}: ${o.evalue}`)}</pre>`);
     } else if (o.data) {
       const d = o.data;
+      // kernel-lib's plotly.js loader for classic Notebook: this page inlines plotly.js itself.
+      if (o.metadata?.[PLOTLY_LOADER_METADATA_KEY]) continue;
       if (d[PLOTLY_MIME]) {
         const id = figId();
         const fig = d[PLOTLY_MIME] as { data: unknown; layout: unknown; config?: unknown };

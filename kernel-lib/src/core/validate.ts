@@ -7,23 +7,51 @@
  * corrected value, they throw.
  */
 
+/**
+ * The message of a ParameterError: `${param} = ${value} ${unit} is out of range: must be ${range}`.
+ * The unit is left out after the value when it only repeats the parameter's name
+ * (`tps = -5 is out of range: must be > 0 tps`, not `tps = -5 tps`): the range still states it.
+ */
+export function parameterMessage(param: string, value: unknown, unit: string, range: string, detail?: string): string {
+  const leaf = param.split('.').pop() ?? param;
+  const repeatsName = unit !== '' && unit.toLowerCase() === leaf.toLowerCase();
+  const unitText = unit && !repeatsName ? ` ${unit}` : '';
+  return `${param} = ${formatValue(value)}${unitText} is out of range: must be ${range}` + (detail ? ` (${detail})` : '');
+}
+
+const INSPECT_CUSTOM = Symbol.for('nodejs.util.inspect.custom');
+
+/** True inside a tslab kernel (it sets `globalThis.__tslab__` before running any cell). */
+function inTslabKernel(): boolean {
+  return typeof (globalThis as { __tslab__?: unknown }).__tslab__ === 'object';
+}
+
 /** Error thrown for an invalid model parameter. `param`, `value`, `unit`, `range` are machine-readable. */
 export class ParameterError extends RangeError {
-  readonly param: string;
-  readonly value: unknown;
-  readonly unit: string;
-  readonly range: string;
+  declare readonly param: string;
+  declare readonly value: unknown;
+  declare readonly unit: string;
+  declare readonly range: string;
   constructor(param: string, value: unknown, unit: string, range: string, detail?: string) {
-    const unitText = unit ? ` ${unit}` : '';
-    super(
-      `${param} = ${formatValue(value)}${unitText} is out of range: must be ${range}` +
-        (detail ? ` (${detail})` : ''),
-    );
+    super(parameterMessage(param, value, unit, range, detail));
     this.name = 'ParameterError';
-    this.param = param;
-    this.value = value;
-    this.unit = unit;
-    this.range = range;
+    // Not enumerable, so that printing the error never dumps them as an object.
+    for (const [k, v] of [['param', param], ['value', value], ['unit', unit], ['range', range]] as const) {
+      Object.defineProperty(this, k, { value: v, enumerable: false, writable: false, configurable: true });
+    }
+  }
+
+  /**
+   * How `console.error(err)` / `util.inspect(err)` print it. In a notebook (tslab prints a
+   * cell's exception with console.error) the user sees the message alone: no library source
+   * line with a caret, no stack of library frames, no property dump. Elsewhere (scripts, tests)
+   * the stack follows the message; KERNEL_LIB_STACK=1 shows it in a notebook too.
+   */
+  [INSPECT_CUSTOM](): string {
+    const head = `${this.name}: ${this.message}`;
+    if (inTslabKernel() && process.env.KERNEL_LIB_STACK !== '1') return head;
+    const frames = (this.stack ?? '').split('\n').filter((l) => /^\s+at /.test(l));
+    return [head, ...frames].join('\n');
   }
 }
 

@@ -1,22 +1,18 @@
 /**
- * Plotly figures in notebooks: `show(fig)` displays one output with the interactive figure
- * (`application/vnd.plotly.v1+json`), a PNG rendering (`image/png`, for GitHub/nbviewer) and a
- * text summary. The output's metadata names the figure and its size, so `make reproduce` can
- * export it as SVG, PNG, PDF and CSV.
+ * Plotly figures in notebooks: `show(fig)` displays one output holding the interactive figure
+ * three ways — `application/vnd.plotly.v1+json` (JupyterLab, VS Code), `text/html` with the
+ * plot drawn by plotly.js (classic Notebook 6, VS Code; plotly.js itself is sent once per kernel
+ * session, see plotly-html.ts) and `image/png` (GitHub, nbviewer) — plus a text summary.
+ * The output's metadata names the figure and its size, so `make reproduce` can export it as
+ * SVG, PNG, PDF and CSV.
  */
 import { displayBundle, inKernel } from './display.js';
-import { figureSize, type FigureSizeName, type FigureSizePx } from './style.js';
-import { renderFigure } from './export.js';
+import { fitLayout, legibleSubscripts, resolveFigureSize, type FigureSizeName, type FigureSizePx } from './style.js';
+import { renderFigure, settleLayout, type PlotlyFigure } from './export.js';
+import { PLOTLY_LOADER_METADATA_KEY, figureHtml, plotlyLoaderHtml } from './plotly-html.js';
 import { ParameterError } from '../core/validate.js';
 
-/** A plotly trace: kept loose on purpose (plotly has hundreds of options). */
-export type PlotlyTrace = Record<string, unknown> & { type?: string; name?: string };
-
-export interface PlotlyFigure {
-  data: PlotlyTrace[];
-  layout: Record<string, unknown>;
-  config?: Record<string, unknown>;
-}
+export type { PlotlyFigure, PlotlyTrace } from './export.js';
 
 /** Output-metadata key under which show() records the figure's name and size. */
 export const FIGURE_METADATA_KEY = 'kernel-lib/figure';
@@ -30,7 +26,7 @@ export interface FigureMetadata {
 export interface ShowOptions {
   /** File name stem for export (letters, digits, `-`, `_`), e.g. "fig6-g-distribution". */
   name?: string;
-  /** Default: the layout's width/height, else 'double'. */
+  /** Default: the layout's declared size (paperLayout's `size`), else 'double'. */
   size?: FigureSizeName | FigureSizePx;
   /** Render a PNG beside the interactive figure (default true; needs Chromium). */
   png?: boolean;
@@ -45,14 +41,6 @@ export function validateFigureName(name: string): string {
   return name;
 }
 
-function sizeOf(fig: PlotlyFigure, size?: FigureSizeName | FigureSizePx): FigureSizePx {
-  if (size) return figureSize(size);
-  const w = fig.layout?.width;
-  const h = fig.layout?.height;
-  if (typeof w === 'number' && typeof h === 'number') return figureSize({ widthPx: w, heightPx: h });
-  return figureSize('double');
-}
-
 function describe(fig: PlotlyFigure, name: string): string {
   const title = (fig.layout?.title as { text?: string } | string | undefined) ?? '';
   const t = typeof title === 'string' ? title : (title.text ?? '');
@@ -62,6 +50,16 @@ function describe(fig: PlotlyFigure, name: string): string {
 
 let pngWarned = false;
 let figureCounter = 0;
+let loaderSent = false;
+
+/** Sends plotly.js once per kernel session, as an output of its own before the first figure. */
+function sendPlotlyLoaderOnce(): void {
+  if (loaderSent || process.env.KERNEL_LIB_NO_HTML === '1') return;
+  loaderSent = displayBundle(
+    { 'text/html': plotlyLoaderHtml(), 'text/plain': '(plotly.js for the interactive figures below)' },
+    { [PLOTLY_LOADER_METADATA_KEY]: true },
+  );
+}
 
 /** Displays a plotly figure. Await it: the PNG rendering is asynchronous. */
 export async function show(fig: PlotlyFigure, opts: ShowOptions = {}): Promise<void> {
@@ -77,16 +75,20 @@ export async function show(fig: PlotlyFigure, opts: ShowOptions = {}): Promise<v
       );
     }
   }
-  const { widthPx, heightPx } = sizeOf(fig, opts.size);
-  const layout = { ...(fig.layout ?? {}), width: widthPx, height: heightPx };
-  const bundle: Record<string, unknown> = {
-    'application/vnd.plotly.v1+json': { data: fig.data, layout, config: fig.config ?? { displaylogo: false } },
-    'text/plain': describe(fig, name),
-  };
-  const wantPng = (opts.png ?? true) && inKernel() && process.env.KERNEL_LIB_NO_PNG !== '1';
+  const { widthPx, heightPx } = resolveFigureSize(fig.layout, opts.size);
+  // The notebook shows the title; exports drop it (export.ts).
+  const data = legibleSubscripts(fig.data);
+  let layout = legibleSubscripts(fitLayout({ data, layout: fig.layout ?? {} }, { widthPx, heightPx }, { keepTitle: true }));
+  const config = fig.config ?? { displaylogo: false };
+  const live = inKernel();
+  const wantPng = (opts.png ?? true) && live && process.env.KERNEL_LIB_NO_PNG !== '1';
+  const bundle: Record<string, unknown> = { 'text/plain': describe(fig, name) };
   if (wantPng) {
     try {
-      const png = await renderFigure({ data: fig.data, layout }, 'png', { widthPx, heightPx, scale: 1 });
+      // Where Chromium runs, the legend is settled (moved inside if it squeezes the plot) once,
+      // so the interactive figure, the PNG and later exports at this size agree.
+      layout = await settleLayout({ data, layout }, { widthPx, heightPx }, { keepTitle: true });
+      const png = await renderFigure({ data, layout }, 'png', { widthPx, heightPx, scale: 1, keepTitle: true });
       bundle['image/png'] = png.toString('base64');
     } catch (err) {
       if (!pngWarned) {
@@ -94,6 +96,11 @@ export async function show(fig: PlotlyFigure, opts: ShowOptions = {}): Promise<v
         console.warn(`kernel-lib: no PNG beside the interactive figure: ${(err as Error).message}`);
       }
     }
+  }
+  bundle['application/vnd.plotly.v1+json'] = { data, layout, config };
+  if (live && process.env.KERNEL_LIB_NO_HTML !== '1') {
+    sendPlotlyLoaderOnce();
+    bundle['text/html'] = figureHtml({ data, layout, config }, name, widthPx, heightPx, bundle['image/png'] as string | undefined);
   }
   const meta: FigureMetadata = { name, widthPx, heightPx };
   displayBundle(bundle, { [FIGURE_METADATA_KEY]: meta });

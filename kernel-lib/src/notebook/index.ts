@@ -28,10 +28,12 @@ export {
 export {
   inKernel,
   displayBundle,
+  KernelDisplayError,
   type MimeBundle,
 } from './display.js';
 export {
   EXPORT_FORMATS,
+  IDLE_CLOSE_MS,
   renderFigure,
   exportFigure,
   type ExportFormat,
@@ -55,7 +57,16 @@ export {
   figureSize,
   PALETTE,
   FONT_FAMILY,
+  MIN_FONT_PT,
+  HOUSE_STYLE_KEY,
+  SUBSCRIPT_SCALE,
+  legibleSubscripts,
+  textSizesPx,
+  resolveFigureSize,
+  fitLayout,
   paperLayout,
+  type LegendPlacement,
+  type FitOptions,
   type FigureSizeName,
   type FigureSizePx,
   type PaperLayoutOptions,
@@ -68,3 +79,18 @@ export {
   type Row,
   type ShowTableOptions,
 } from './table.js';
+export {
+  PLOTLY_LOADER_METADATA_KEY,
+  FIGURE_HTML_CLASS,
+  plotlyLoaderHtml,
+  figureHtml,
+} from './plotly-html.js';
+export {
+  parametersHash,
+  figureProvenance,
+  provenanceLine,
+  withSvgMetadata,
+  withPdfMetadata,
+  readPdfMetadata,
+  type FigureProvenance,
+} from './provenance.js';

@@ -17,7 +17,7 @@ test('errors name the parameter, the value, the unit and the valid range', () =>
     assert.fail('expected a throw');
   } catch (err) {
     assert.ok(err instanceof ParameterError);
-    assert.equal(err.message, 'rpm = -5 rpm is out of range: must be > 0 rpm (finite)');
+    assert.equal(err.message, 'rpm = -5 is out of range: must be > 0 rpm (finite)');
     assert.equal(err.param, 'rpm');
     assert.equal(err.value, -5);
     assert.equal(err.unit, 'rpm');
@@ -40,5 +40,29 @@ test('each helper accepts valid values and rejects invalid ones', () => {
   assert.equal(requireOneOf('profile', 'a', ['a', 'b'] as const), 'a');
   assert.throws(() => requireOneOf('profile', 'c', ['a', 'b']), /profile = "c" is out of range: must be one of "a", "b"/);
   requireRange('keys', 0, 10, 'keys');
-  assert.throws(() => requireRange('keys', 10, 10, 'keys'), /keys = \[10,10\] keys .* low < high/);
+  assert.throws(() => requireRange('keys', 10, 10, 'keys'), /keys = \[10,10\] is out of range: .* low < high/);
+});
+
+test('the unit is not repeated after the value when it is the parameter\'s own name (issue 16)', () => {
+  assert.throws(() => requirePositive('tps', -5, 'tps'), { message: 'tps = -5 is out of range: must be > 0 tps (finite)' });
+  assert.throws(() => requirePositive('load.tps', -5, 'tps'), { message: 'load.tps = -5 is out of range: must be > 0 tps (finite)' });
+  assert.throws(() => requirePositive('rateTps', -5, 'tps'), { message: 'rateTps = -5 tps is out of range: must be > 0 tps (finite)' });
+});
+
+test('printed with console.error in a tslab kernel, the error is its message alone', async () => {
+  const { inspect } = await import('node:util');
+  const err = new ParameterError('tps', -5, 'tps', 'in [100, 20000] tps');
+  const g = globalThis as { __tslab__?: unknown };
+  const plain = inspect(err);
+  assert.match(plain, /^ParameterError: tps = -5 is out of range: must be in \[100, 20000\] tps\n\s+at /, 'outside a kernel: message, then the stack');
+  assert.doesNotMatch(plain, /param: |unit: '|\{\s*$/m, 'no property dump');
+  g.__tslab__ = { exports: {} };
+  try {
+    assert.equal(inspect(err), 'ParameterError: tps = -5 is out of range: must be in [100, 20000] tps');
+  } finally {
+    delete g.__tslab__;
+  }
+  assert.equal(err.param, 'tps');
+  assert.equal(err.unit, 'tps');
+  assert.ok(err instanceof RangeError);
 });

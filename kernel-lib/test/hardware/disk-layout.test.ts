@@ -51,6 +51,6 @@ test('bad input: lbn outside the disk, empty zone', () => {
   const l = new DiskLayout(1, [zone({})]);
   assert.throws(() => l.locate(100, ps()), /lbn = 100 blocks .*\[0, 99\]/);
   assert.throws(() => l.locate(-1, ps()), /lbn = -1 blocks/);
-  assert.throws(() => new DiskLayout(1, []), /zones = 0 zones/);
+  assert.throws(() => new DiskLayout(1, []), /zones = 0/);
   assert.throws(() => new DiskLayout(1, [zone({ sectorsPerTrack: 0 })]), /sectorsPerTrack = 0 sectors/);
 });

@@ -102,7 +102,7 @@ test('bad input: page size, pages outside the drive, requests outside the disk, 
   assert.throws(() => simulatePageReadsMs(p, [-1], 16384), /physicalPages\[0\] = -1 pages/);
   const sim = new DiskSim(bare());
   assert.throws(() => sim.read(9_999, 2, 0), /lbn = 9999 blocks .*capacity/);
-  assert.throws(() => sim.read(0, 0, 0), /blocks = 0 blocks/);
+  assert.throws(() => sim.read(0, 0, 0), /blocks = 0/);
   assert.throws(() => sim.read(0, 1, -1), /tMs = -1 ms/);
-  assert.throws(() => new DiskSim(bare({ rpm: 0 })), /rpm = 0 rpm/);
+  assert.throws(() => new DiskSim(bare({ rpm: 0 })), /rpm = 0/);
 });

@@ -68,7 +68,7 @@ test('bad input: unknown profile, negative or odd sizes, page larger than a trac
   assert.throws(() => hddPageCost(p, -16384), /pageBytes = -16384 bytes/);
   assert.throws(() => hddPageCost(p, 1000), /pageBytes = 1000 bytes .*512-byte sector/);
   assert.throws(() => hddPageCost(p, 1024 * 1024), /pageBytes = 1048576 bytes .*one track of the innermost zone/);
-  assert.throws(() => hddRandomReadMs(p, -1), /bytes = -1 bytes/);
+  assert.throws(() => hddRandomReadMs(p, -1), /bytes = -1/);
   const pc = hddPageCost(p, 16384);
   assert.throws(() => pc.f(-1, 0), /prevPage = -1 pages/);
   assert.throws(() => pc.f(0, 1e12), /page = 1000000000000 pages/);

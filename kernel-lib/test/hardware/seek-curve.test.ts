@@ -53,7 +53,7 @@ test('with a full-stroke time the three points fix the curve, cutoff included', 
 test('bad input names parameter and unit', () => {
   assert.throws(() => fitSeekCurve({ cylinders: 1000, trackToTrackMs: -1, avgSeekMs: 8 }), /trackToTrackMs = -1 ms/);
   assert.throws(() => fitSeekCurve({ cylinders: 1000, trackToTrackMs: 2, avgSeekMs: 1 }), /avgSeekMs = 1 ms .*trackToTrackMs/);
-  assert.throws(() => fitSeekCurve({ cylinders: 2, trackToTrackMs: 1, avgSeekMs: 8 }), /cylinders = 2 cylinders/);
+  assert.throws(() => fitSeekCurve({ cylinders: 2, trackToTrackMs: 1, avgSeekMs: 8 }), /cylinders = 2/);
   assert.throws(() => fitSeekCurve({ cylinders: 1000, trackToTrackMs: 1, avgSeekMs: 8, fullStrokeMs: 7 }), /fullStrokeMs = 7 ms/);
   // three points no smooth curve of this form passes through (average almost at full stroke)
   assert.throws(() => fitSeekCurve({ cylinders: 1000, trackToTrackMs: 1, avgSeekMs: 19.9, fullStrokeMs: 20 }), /avgSeekMs/);

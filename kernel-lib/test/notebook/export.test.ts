@@ -59,3 +59,73 @@ test('bad export options are rejected with name, unit and range', async () => {
   await assert.rejects(exportFigure(fig, '/tmp/x', { width: 10 }), /widthPx = 10 px/);
   await assert.rejects(exportFigure(fig, '/tmp/x', { formats: ['gif' as 'svg'] }), /formats = "gif"/);
 });
+
+// Issue 16 item 12: the figure's name, the project version, the commit and a hash of the
+// parameters travel inside the SVG and the PDF.
+test('SVG and PDF carry the figure name, version, commit and parameters hash as metadata', async () => {
+  const { readPdfMetadata, parametersHash } = await import('../../src/notebook/provenance.js');
+  const { spawnSync } = await import('node:child_process');
+  const dir = mkdtempSync(join(tmpdir(), 'export-meta-'));
+  const params = { tps: 1000, seed: 7 };
+  await exportFigure(fig, join(dir, 'fig3-backup-time'), { formats: ['svg', 'pdf'], params });
+  const head = spawnSync('git', ['rev-parse', 'HEAD'], { encoding: 'utf8', cwd: __dirname }).stdout.trim();
+  const hash = parametersHash(params);
+  assert.equal(hash, parametersHash({ seed: 7, tps: 1000 }), 'key order does not change the hash');
+  assert.notEqual(hash, parametersHash({ tps: 1001, seed: 7 }));
+  const svg = readFileSync(join(dir, 'fig3-backup-time.svg'), 'utf8');
+  assert.match(svg, /<dc:title>fig3-backup-time<\/dc:title>/);
+  assert.match(svg, new RegExp(`<kl:commit>${head}(\\+dirty)?</kl:commit>`));
+  assert.match(svg, new RegExp(`<kl:paramsHash>${hash}</kl:paramsHash>`));
+  assert.match(svg, /<kl:version>0\.1\.0<\/kl:version>/);
+  const pdf = readFileSync(join(dir, 'fig3-backup-time.pdf'));
+  const meta = readPdfMetadata(pdf);
+  assert.equal(meta.Title, 'fig3-backup-time');
+  assert.match(meta.KernelLibCommit, new RegExp(`^${head}(\\+dirty)?$`));
+  assert.equal(meta.KernelLibParamsHash, hash);
+  assert.equal(meta.KernelLibVersion, '0.1.0');
+  // The incremental update is well formed: the last startxref points at an xref section whose
+  // entry for the new Info object points at that object (ISO 32000-1 §7.5.4–7.5.6).
+  const text = pdf.toString('latin1');
+  const xrefAt = Number(/startxref\s+(\d+)\s+%%EOF\s*$/.exec(text)?.[1]);
+  assert.equal(text.slice(xrefAt, xrefAt + 4), 'xref');
+  const entry = /^xref\n(\d+) 1\n(\d{10}) 00000 n \n/.exec(text.slice(xrefAt));
+  assert.ok(entry, 'one xref entry');
+  assert.ok(text.slice(Number(entry[2])).startsWith(`${entry[1]} 0 obj`), 'the entry points at the Info object');
+  assert.match(text.slice(xrefAt), /\/Prev \d+/);
+});
+
+test('exports drop the baked-in title by default; keepTitle keeps it', async () => {
+  const titled = { ...fig, layout: paperLayout({ title: 'A title for the notebook', xTitle: 'x', yTitle: 'y', size: 'single' }) };
+  const { renderFigure } = await import('../../src/notebook/export.js');
+  assert.doesNotMatch((await renderFigure(titled, 'svg')).toString(), /A title for the notebook/);
+  assert.match((await renderFigure(titled, 'svg', { keepTitle: true })).toString(), /A title for the notebook/);
+});
+
+test('exports default to the size the layout declares', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'export-size-'));
+  const single = { ...fig, layout: paperLayout({ xTitle: 'x', yTitle: 'y', size: 'single' }) };
+  await exportFigure(single, join(dir, 's.svg'));
+  assert.match(readFileSync(join(dir, 's.svg'), 'utf8'), /^<svg[^>]* width="317" height="230"/);
+  const double = { ...fig, layout: paperLayout({ xTitle: 'x', yTitle: 'y', size: 'double' }) };
+  await exportFigure(double, join(dir, 'd.svg'));
+  assert.match(readFileSync(join(dir, 'd.svg'), 'utf8'), /^<svg[^>]* width="672" height="288"/);
+});
+
+// Issue 16 item 6: a plain script that exports a figure exits by itself.
+test('a plain Node script that calls exportFigure exits without closeBrowser()', async () => {
+  const { spawnSync } = await import('node:child_process');
+  const dir = mkdtempSync(join(tmpdir(), 'export-exit-'));
+  const script = join(dir, 'script.ts');
+  const src = join(__dirname, '..', '..', 'src', 'notebook', 'export.ts');
+  writeFileSync(
+    script,
+    `import { exportFigure } from ${JSON.stringify(src)};\n` +
+      `exportFigure({ data: [{ type: 'scatter', x: [1, 2], y: [1, 2] }], layout: {} }, ${JSON.stringify(join(dir, 'f.svg'))}).then((f) => console.log('wrote', f.length));\n`,
+  );
+  const started = Date.now();
+  const r = spawnSync(process.execPath, ['--import', 'tsx', script], { encoding: 'utf8', timeout: 60_000, cwd: join(__dirname, '..', '..', '..') });
+  assert.equal(r.signal, null, `the script did not exit by itself (killed after ${Date.now() - started} ms)`);
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(r.stdout, /wrote 1/);
+  assert.ok(existsSync(join(dir, 'f.svg')));
+});

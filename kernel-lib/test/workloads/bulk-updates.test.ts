@@ -50,7 +50,7 @@ test('scaling keeps the shape; bad profiles are rejected with parameter and unit
   const p = scaleBulkUpdateProfile(loadBulkUpdateProfile(), 0.1);
   assert.equal(p.rows, 600_000);
   assert.throws(() => scaleBulkUpdateProfile(p, 0), /scale = 0/);
-  assert.throws(() => new BulkUpdateWorkload({ ...small, rows: -5 }), /rows = -5 rows/);
+  assert.throws(() => new BulkUpdateWorkload({ ...small, rows: -5 }), /rows = -5/);
   assert.throws(() => new BulkUpdateWorkload({ ...small, regionWeights: [1, 1] }), /regionWeights .*regionCount = 4/);
   assert.throws(() => new BulkUpdateWorkload({ ...small, regionWeights: [0, 0, 0, 0] }), /a sum > 0/);
   assert.throws(() => new BulkUpdateWorkload({ ...small, windowKeys: 6_000 }), /windowKeys = 6000 keys/);

@@ -113,9 +113,9 @@ test('property: same seed, same pages; dirty count ≤ min(pages, 4·txns)', () 
 });
 
 test('bad input: non-positive tps, page smaller than a record, negative seconds', () => {
-  assert.throws(() => tpcAbLayout(0, 4096, spec), /tps = 0 tps is out of range: must be an integer ≥ 1 tps/);
-  assert.throws(() => tpcAbLayout(-5, 4096, spec), /tps = -5 tps/);
+  assert.throws(() => tpcAbLayout(0, 4096, spec), /tps = 0 is out of range: must be an integer ≥ 1 tps/);
+  assert.throws(() => tpcAbLayout(-5, 4096, spec), /tps = -5 is out of range/);
   assert.throws(() => tpcAbLayout(10, 64, spec), /pageBytes = 64 B is out of range: must be ≥ 100 B/);
-  assert.throws(() => tpcTxnsIn(0, 10), /tps = 0 tps is out of range: must be > 0 tps/);
+  assert.throws(() => tpcTxnsIn(0, 10), /tps = 0 is out of range: must be > 0 tps/);
   assert.throws(() => tpcTxnsIn(1000, -1), /seconds = -1 s/);
 });

@@ -28,6 +28,6 @@ test('other load on the vCPU lowers throughput', () => {
 });
 
 test('bad input', () => {
-  assert.throws(() => mvaThroughput({ threads: 0, cpuMs: 1, diskMs: 1, disks: 8 }), /threads = 0 threads/);
+  assert.throws(() => mvaThroughput({ threads: 0, cpuMs: 1, diskMs: 1, disks: 8 }), /threads = 0/);
   assert.throws(() => mvaThroughput({ threads: 1, cpuMs: -1, diskMs: 1, disks: 8 }), /cpuMs = -1 ms/);
 });

@@ -70,7 +70,7 @@ test('the workload profile is the reorg area\'s, scaled to the rows of the run',
 });
 
 test('bad setup parameters name the parameter and its range', () => {
-  assert.throws(() => sqliteReorgSetup({ rows: 10 }), (e: unknown) => e instanceof ParameterError && /rows = 10 rows/.test(e.message));
+  assert.throws(() => sqliteReorgSetup({ rows: 10 }), (e: unknown) => e instanceof ParameterError && /rows = 10/.test(e.message));
   assert.throws(() => sqliteReorgSetup({ snapshotEvery: 0 }), (e: unknown) => e instanceof ParameterError && /snapshotEvery = 0 updates/.test(e.message));
   assert.throws(() => sqliteReorgSetup({ pageBytes: 3000 }), (e: unknown) => e instanceof ParameterError && /pageBytes = 3000 bytes/.test(e.message));
   assert.throws(() => sqliteReorgSetup({ x: 1 }), (e: unknown) => e instanceof ParameterError && /x = 1/.test(e.message));

@@ -62,6 +62,6 @@ test('read closed form: bus-bound with enough chips', () => {
 });
 
 test('bad input: zero chips, negative pages', () => {
-  assert.throws(() => simulateMultiBufferWrite(era, 0, 10), /chips = 0 chips is out of range: must be an integer ≥ 1 chips/);
+  assert.throws(() => simulateMultiBufferWrite(era, 0, 10), /chips = 0 is out of range: must be an integer ≥ 1 chips/);
   assert.throws(() => multiBufferWriteUs(era, 4, -1), /flashPages = -1 pages is out of range/);
 });

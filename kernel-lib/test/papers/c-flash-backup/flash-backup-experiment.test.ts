@@ -78,7 +78,7 @@ test('page-size sensitivity: an 8 KiB page does not fit the era flash block', ()
 });
 
 test('bad input: non-positive tps, page larger than a flash block, unknown profile or log device', () => {
-  assert.throws(() => paperCModel({ tps: 0 }), /tps = 0 tps is out of range: must be an integer ≥ 1 tps/);
+  assert.throws(() => paperCModel({ tps: 0 }), /tps = 0 is out of range: must be an integer ≥ 1 tps/);
   assert.throws(() => paperCModel({ pageBytes: 8192 }), /pageBytes = 8192 B is out of range: must be ≤ 4096 B \(one erase block of flash profile "era-nand-1992"\)/);
   assert.throws(() => paperCModel({ flashProfile: 'bubble-memory' }), /flashProfile = "bubble-memory" .*must be one of/);
   assert.throws(() => paperCModel({ logDevice: 'tape' }), /logDevice = "tape" .*must be one of "stable-ram-vme", "scsi1-disk"/);

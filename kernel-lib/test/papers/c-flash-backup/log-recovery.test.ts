@@ -65,7 +65,7 @@ test('fitApplyUsPerTxn inverts the worst case', () => {
 });
 
 test('bad input: non-positive tps, bandwidth or interval', () => {
-  assert.throws(() => worstHotSpotRecoveryS({ ...p, tps: 0 }, 1800), /tps = 0 tps is out of range: must be > 0 tps/);
+  assert.throws(() => worstHotSpotRecoveryS({ ...p, tps: 0 }, 1800), /tps = 0 is out of range: must be > 0 tps/);
   assert.throws(() => worstHotSpotRecoveryS({ ...p, logBandwidthMBps: -1 }, 1800), /logBandwidthMBps = -1 MB\/s is out of range: must be > 0 MB\/s/);
   assert.throws(() => worstHotSpotRecoveryS(p, 0), /intervalS = 0 s is out of range: must be > 0 s/);
   assert.throws(() => meanHotSpotRecoveryS(p, -60), /intervalS = -60 s/);

@@ -24,5 +24,5 @@ test('backup time is bus-bound with the derived depth: ≈ pages · t_x (closed 
 
 test('bad input: a DB page larger than a flash block, zero units', () => {
   assert.throws(() => validateMmdbBackup({ ...cfg, pageBytes: 8192 }), /pageBytes = 8192 B is out of range: must be ≤ 4096 B/);
-  assert.throws(() => backupTimeS({ ...cfg, units: 0 }, 10), /units = 0 units is out of range: must be an integer ≥ 1 units/);
+  assert.throws(() => backupTimeS({ ...cfg, units: 0 }, 10), /units = 0 is out of range: must be an integer ≥ 1 units/);
 });

@@ -46,5 +46,5 @@ test('bad input: page out of range, double start, finish without start', () => {
   assert.throws(() => m.finishBackup(), /state = "normal"/);
   m.startBackup();
   assert.throws(() => m.startBackup(), /state = "backup"/);
-  assert.throws(() => new TwoPlaneMemory(0), /pages = 0 pages is out of range/);
+  assert.throws(() => new TwoPlaneMemory(0), /pages = 0 is out of range/);
 });
