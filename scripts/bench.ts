@@ -7,7 +7,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { atomicWriteFileSync } from '../kernel-lib/src/core/atomic-write.js';
-import { exportTimes, parseArgs, reproduce, REPO } from './reproduce.js';
+import { parseArgs, reproduce, REPO } from './reproduce.js';
 
 interface Figure {
   name: string;
@@ -30,7 +30,7 @@ async function main(): Promise<void> {
     const total = (performance.now() - t0) / 1000;
     const figs: Figure[] = [{ name: 'reproduce: all notebooks, wall time', value: total, unit: 's' }];
     for (const r of results) figs.push({ name: `reproduce: ${r.notebook}${r.ok ? '' : ' (FAILED)'}`, value: r.elapsedSeconds, unit: 's' });
-    for (const e of exportTimes) figs.push({ name: `export svg+png+pdf: ${e.notebook}/${e.figure}`, value: e.seconds, unit: 's' });
+    for (const r of results) for (const e of r.timing?.exportPerFigure ?? []) figs.push({ name: `export svg+png+pdf: ${r.notebook}/${e.figure}`, value: e.seconds, unit: 's' });
     sections.reproduce = figs;
   }
 
