@@ -130,6 +130,8 @@ export interface Job {
   notebook: string;
   params: Record<string, ParamValue>;
   outDir: string;
+  /** Shown in the progress line (a sweep's point). */
+  label?: string;
 }
 
 export interface RunSettings {
@@ -222,6 +224,7 @@ export class Runner {
     const log = s.log ?? ((l: string) => console.log(l));
     const logError = s.logError ?? ((t: string) => console.error(t));
     const { notebook: name, outDir } = job;
+    const shown = job.label ? `${name} [${job.label}]` : name;
     const notebookFile = join(s.notebooksDir, `${name}.ipynb`);
     const prepared = injectParameters(readNotebook(s.notebooksDir, name), job.params, name);
     const resultsPath = join(outDir, 'results', `${name}.json`);
@@ -229,7 +232,7 @@ export class Runner {
     const previous = readResults(resultsPath);
     if (!s.force && previous?.ok && stillValid(REPO, previous.cache, inputs) && outputsExist(job, previous, s.exportFigures)) {
       const result: NotebookResult = { notebook: name, elapsedSeconds: previous.elapsedSeconds, ok: true, cached: true, checks: previous.checks, figures: previous.figures ?? [] };
-      log(`[${++this.done}/${this.total}] ${name} ... ${this.summary(result)}, cached: inputs unchanged since the last run`);
+      log(`[${++this.done}/${this.total}] ${shown} ... ${this.summary(result)}, cached: inputs unchanged since the last run`);
       return result;
     }
 
@@ -244,12 +247,14 @@ export class Runner {
     atomicWriteFileSync(inputPath, serializeNotebook(prepared));
     const t0 = performance.now();
     let browserWaitSeconds = 0;
-    try {
-      const tb = performance.now();
-      await this.browser.endpoint();
-      browserWaitSeconds = (performance.now() - tb) / 1000;
-    } catch {
-      /* no shared browser: each kernel falls back to its own (and says so if Chromium is missing) */
+    if (s.png || s.exportFigures) {
+      try {
+        const tb = performance.now();
+        await this.browser.endpoint();
+        browserWaitSeconds = (performance.now() - tb) / 1000;
+      } catch {
+        /* no shared browser: each kernel falls back to its own (and says so if Chromium is missing) */
+      }
     }
     const env: NodeJS.ProcessEnv = {
       ...kernelEnv(REPO),
@@ -326,7 +331,7 @@ export class Runner {
       ...(result.error ? { error: result.error } : {}),
     };
     atomicWriteFileSync(resultsPath, JSON.stringify(file, null, 2) + '\n');
-    const prefix = `[${++this.done}/${this.total}] ${name} ... `;
+    const prefix = `[${++this.done}/${this.total}] ${shown} ... `;
     if (!result.ok) {
       log(`${prefix}FAILED (${elapsedSeconds.toFixed(1)} s)`);
       logError(errorLines.join('\n'));
