@@ -8,20 +8,9 @@
  * once per notebook. Closed at the end of the run; playwright also kills it if this process dies.
  */
 import { existsSync } from 'node:fs';
-import { createServer } from 'node:net';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { BROWSER_CDP_ENDPOINT_ENV, CHROMIUM_ARGS, ChromiumMissingError, chromiumPath, preparePlotPage } from '../../kernel-lib/src/notebook/browser.js';
-
-function freePort(): Promise<number> {
-  return new Promise((res, rej) => {
-    const s = createServer();
-    s.on('error', rej);
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => res(port));
-    });
-  });
-}
+import { freePort } from './free-port.js';
 
 interface Launched {
   browser: Browser;
