@@ -11,7 +11,7 @@
  * in the same output folder is not rerun: its recorded results are reported as cached.
  * --force reruns everything selected; naming a notebook (--notebook) reruns it (--use-cache
  * keeps the cache for named notebooks too). All kernels of a run render through one warm
- * Chromium and reuse its warm pages (scripts/lib/browser-server.ts). Exit status 1 if a notebook fails or a check fails.
+ * Chromium (scripts/lib/browser-server.ts). Exit status 1 if a notebook fails or a check fails.
  *
  * Usage: tsx scripts/reproduce.ts [--notebook NAME]... [--param name=value]... [--out DIR]
  *          [--notebooks-dir DIR] [--jobs N] [--force] [--use-cache] [--no-export] [--strict]
@@ -23,7 +23,7 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { atomicWriteFileSync } from '../kernel-lib/src/core/atomic-write.js';
 import { exportFigure } from '../kernel-lib/src/notebook/export.js';
-import { BROWSER_PAGE_ENV, closeBrowser } from '../kernel-lib/src/notebook/browser.js';
+import { closeBrowser } from '../kernel-lib/src/notebook/browser.js';
 import { figureToCsv } from '../kernel-lib/src/notebook/figure.js';
 import { serializeNotebook, type Notebook } from './lib/notebook-format.js';
 import { injectParameters, paramsPerNotebook, parseParam, type ParamValue } from './lib/parameters.js';
@@ -247,12 +247,10 @@ export class Runner {
     atomicWriteFileSync(inputPath, serializeNotebook(prepared));
     const t0 = performance.now();
     let browserWaitSeconds = 0;
-    let page: { token: string; release: () => Promise<void> } | null = null;
     if (s.png || s.exportFigures) {
       try {
         const tb = performance.now();
         await this.browser.endpoint();
-        if (s.png) page = await this.browser.borrowPage();
         browserWaitSeconds = (performance.now() - tb) / 1000;
       } catch {
         /* no shared browser: each kernel falls back to its own (and says so if Chromium is missing) */
@@ -260,7 +258,6 @@ export class Runner {
     }
     const env: NodeJS.ProcessEnv = {
       ...kernelEnv(REPO),
-      ...(page ? { [BROWSER_PAGE_ENV]: page.token } : {}),
       KERNEL_LIB_DATA_READS_FILE: readsFile,
       KERNEL_LIB_TIMING_FILE: kernelTimingFile,
       ...(s.png ? {} : { KERNEL_LIB_NO_PNG: '1' }),
@@ -271,7 +268,6 @@ export class Runner {
       env,
     );
     const kernelSeconds = (performance.now() - t0) / 1000;
-    await page?.release();
     let executed: Notebook = prepared;
     if (existsSync(outputPath + '.tmp')) {
       executed = JSON.parse(readFileSync(outputPath + '.tmp', 'utf8')) as Notebook;

@@ -20,7 +20,7 @@ export interface NotebookTiming {
   cellsSeconds: number;
   shutdownSeconds: number | null;
   /** Opening the browser session inside the kernel (connect to the shared one, or launch one). */
-  kernelBrowser: { mode: 'connect' | 'connect-warm' | 'launch' | 'none'; seconds: number };
+  kernelBrowser: { mode: 'connect' | 'launch' | 'none'; seconds: number };
   exportSeconds: number;
   exportPerFigure: { figure: string; seconds: number }[];
   htmlSeconds: number;
@@ -46,8 +46,8 @@ export function readTiming(
   const events = existsSync(kernelTimingFile)
     ? readFileSync(kernelTimingFile, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as { event: string; seconds: number })
     : [];
-  const browserEvents = events.filter((e) => e.event.startsWith('browser-'));
-  const mode = browserEvents.length === 0 ? 'none' : browserEvents.some((e) => e.event === 'browser-launch') ? 'launch' : browserEvents.every((e) => e.event === 'browser-connect-warm') ? 'connect-warm' : 'connect';
+  const browserEvents = events.filter((e) => e.event === 'browser-connect' || e.event === 'browser-launch');
+  const mode = browserEvents.length === 0 ? 'none' : browserEvents.some((e) => e.event === 'browser-launch') ? 'launch' : 'connect';
   return {
     totalSeconds: r3(runner.totalSeconds),
     browserWaitSeconds: r3(runner.browserWaitSeconds),

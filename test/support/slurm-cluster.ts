@@ -9,7 +9,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort } from '../../scripts/lib/free-port.js';
+import { freePort } from './free-port.js';
 
 export const SLURM_BINARIES = ['munged', 'slurmctld', 'slurmd', 'sbatch', 'sinfo'];
 

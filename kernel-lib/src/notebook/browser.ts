@@ -1,17 +1,14 @@
 /**
  * One headless Chromium session per process (Debian's /usr/bin/chromium driven by
  * playwright-core), holding a page with plotly.js loaded, used to render figures to SVG / PNG /
- * PDF. Opened on first use.
- *
- * Shared browser: when `KERNEL_LIB_BROWSER_CDP_ENDPOINT` names a running Chromium's DevTools
- * endpoint (the headless runner starts one per run, scripts/lib/browser-server.ts), the session
- * connects to it instead of launching a browser of its own, and uses the warm page (plotly
- * already loaded) that `KERNEL_LIB_BROWSER_PAGE` names, else a new page of its own. If the
- * endpoint cannot be reached it falls back to a private browser. `closeBrowser()` closes a
- * private browser, or only disconnects from a shared one (the browser and its warm pages belong
- * to whoever started it). A private browser dies with the process either way.
+ * PDF. Opened on first use. When `KERNEL_LIB_BROWSER_WS_ENDPOINT` names a running browser server
+ * (the headless runner starts one per run with `chromium.launchServer()` and every kernel of the
+ * run connects to it), the session connects to it instead of launching a browser of its own; if
+ * that server cannot be reached it falls back to a private browser. `closeBrowser()` closes a
+ * private browser, or only disconnects from a shared one (the server belongs to whoever started
+ * it). A private browser dies with the process either way (playwright kills it at exit).
  * With `KERNEL_LIB_TIMING_FILE` set, how long opening the session took is appended to that file
- * as one JSON line (`{"event": "browser-launch" | "browser-connect" | "browser-connect-warm", "seconds": s}`).
+ * as one JSON line (`{"event": "browser-launch" | "browser-connect", "seconds": s}`).
  */
 import { appendFileSync, existsSync, readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
@@ -71,15 +68,13 @@ const DETERMINISTIC_PLOTS = `(() => {
   };
 })()`;
 
-/** The variable that names a shared browser's DevTools (CDP) endpoint, e.g. `http://127.0.0.1:PORT`. */
-export const BROWSER_CDP_ENDPOINT_ENV = 'KERNEL_LIB_BROWSER_CDP_ENDPOINT';
-/** The variable that names the warm page (plotly loaded) that the shared browser keeps for this process. */
-export const BROWSER_PAGE_ENV = 'KERNEL_LIB_BROWSER_PAGE';
+/** The variable that names a shared browser server's WebSocket endpoint. */
+export const BROWSER_WS_ENDPOINT_ENV = 'KERNEL_LIB_BROWSER_WS_ENDPOINT';
 
 interface BrowserSession {
   browser: Browser;
   page: Page;
-  /** True when connected to a shared browser rather than owning the browser. */
+  /** True when connected to a shared browser server rather than owning the browser. */
   shared: boolean;
 }
 
@@ -90,36 +85,18 @@ function recordTiming(event: string, seconds: number): void {
   if (file) appendFileSync(file, JSON.stringify({ event, seconds }) + '\n');
 }
 
-/** Makes a page ready to render: an empty document with plotly.js and seeded ids; tags it with `token`. */
-export async function preparePlotPage(page: Page, token = ''): Promise<void> {
-  await page.setContent('<!doctype html><html><head><meta charset="utf-8"></head><body></body></html>');
-  await page.addScriptTag({ content: readFileSync(plotlyScriptPath(), 'utf8') });
-  await page.evaluate(DETERMINISTIC_PLOTS);
-  await page.evaluate((t) => ((globalThis as unknown as { __kernelLibPage: string }).__kernelLibPage = t), token);
-}
-
 async function connectShared(endpoint: string): Promise<Browser | null> {
   const { chromium } = await import('playwright-core');
   try {
-    return await chromium.connectOverCDP(endpoint, { timeout: 10_000 });
+    return await chromium.connect(endpoint, { timeout: 10_000 });
   } catch {
-    return null; // the shared browser is gone: fall back to a private one
+    return null; // the server is gone: fall back to a private browser
   }
-}
-
-/** The shared browser's warm page kept for this process, if it has one. */
-async function warmPage(browser: Browser, token: string | undefined): Promise<Page | null> {
-  if (!token) return null;
-  for (const p of browser.contexts().flatMap((c) => c.pages())) {
-    const t = await p.evaluate(() => (globalThis as unknown as { __kernelLibPage?: string }).__kernelLibPage).catch(() => undefined);
-    if (t === token) return p;
-  }
-  return null;
 }
 
 async function launch(): Promise<BrowserSession> {
   const t0 = performance.now();
-  const endpoint = process.env[BROWSER_CDP_ENDPOINT_ENV];
+  const endpoint = process.env[BROWSER_WS_ENDPOINT_ENV];
   let browser = endpoint ? await connectShared(endpoint) : null;
   const shared = browser !== null;
   if (!browser) {
@@ -128,13 +105,11 @@ async function launch(): Promise<BrowserSession> {
     const { chromium } = await import('playwright-core');
     browser = await chromium.launch({ executablePath: path, args: [...CHROMIUM_ARGS], headless: true });
   }
-  let page = shared ? await warmPage(browser, process.env[BROWSER_PAGE_ENV]) : null;
-  const warm = page !== null;
-  if (!page) {
-    page = await browser.newPage();
-    await preparePlotPage(page);
-  }
-  recordTiming(shared ? (warm ? 'browser-connect-warm' : 'browser-connect') : 'browser-launch', (performance.now() - t0) / 1000);
+  const page = await browser.newPage();
+  await page.setContent('<!doctype html><html><head><meta charset="utf-8"></head><body></body></html>');
+  await page.addScriptTag({ content: readFileSync(plotlyScriptPath(), 'utf8') });
+  await page.evaluate(DETERMINISTIC_PLOTS);
+  recordTiming(shared ? 'browser-connect' : 'browser-launch', (performance.now() - t0) / 1000);
   return { browser, page, shared };
 }
 
