@@ -67,3 +67,25 @@ test('GOLDEN_ACCEPT accepts every notebook (1, all) or only the ones it names', 
   assert.equal(acceptRequested('nb', 'x, nb'), true);
   assert.equal(acceptRequested('nb', 'x,nb2'), false);
 });
+
+test('a check declared measured keeps its value as a reference; only that value is not compared', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'golden-'));
+  const stored = { ...run(0.0184), measured: { C1: 'CPU time measured with process.hrtime' } };
+  writeFileSync(join(dir, 'nb.json'), goldenText(stored));
+  assert.deepEqual(compareGolden(run(0.0466), dir, false), { status: 'match' });
+  const flipped = compareGolden(run(0.0466, { pass: false }), dir, false) as { message: string };
+  assert.match(flipped.message, /C1 pass: true → false/);
+  assert.doesNotMatch(flipped.message, /C1 ours/);
+  assert.match((compareGolden(run(Number.NaN), dir, false) as { message: string }).message, /C1 ours \(measured\): null is not a finite number/);
+  compareGolden(run(0.05, { pass: false }), dir, true);
+  assert.deepEqual(JSON.parse(readFileSync(join(dir, 'nb.json'), 'utf8')).measured, { C1: 'CPU time measured with process.hrtime' }, 'acceptance keeps the declaration');
+});
+
+test('repeated check ids are compared by occurrence', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'golden-'));
+  const two = (a: number, b: number) => ({ notebook: 'nb', checks: [{ id: 'B2', ours: a }, { id: 'B2', ours: b }] });
+  writeFileSync(join(dir, 'nb.json'), goldenText(two(1, 2)));
+  const r = compareGolden(two(3, 2), dir, false) as { message: string };
+  assert.match(r.message, /B2 ours: 1 → 3/);
+  assert.doesNotMatch(r.message, /B2#2/);
+});

@@ -7,6 +7,10 @@
  *   GOLDEN_ACCEPT=1 (or =all)          accept every notebook's fresh values during the test run
  *   GOLDEN_ACCEPT=flash-backup,x       accept only the named notebooks
  *   make golden-accept                 promote the `.changed.json` files of the last failed run
+ * A golden file may declare, under `measured`, check ids whose `ours` is a measurement of this
+ * machine (CPU time taken with a clock), with the reason: their value is not compared (it is
+ * kept as a reference and must stay a finite number); every other field, `pass` included, is.
+ * Model output is never declared measured. The declaration is kept when new values are accepted.
  */
 import { existsSync, readFileSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -17,6 +21,8 @@ export const GOLDEN_DIR = join(__dirname, '..', '..', 'test', 'golden');
 export interface Golden {
   notebook: string;
   checks: Record<string, unknown>[];
+  /** Check id → why its `ours` is a measurement of this machine and not compared. */
+  measured?: Record<string, string>;
 }
 
 /** JSON with object keys sorted at every level, so that a golden file's text is canonical. */
@@ -30,9 +36,11 @@ function canonical(v: unknown): unknown {
   return v;
 }
 
-/** The golden part of a results file: the notebook's name and its checks, nothing else. */
-export function goldenOf(results: { notebook: string; checks: Record<string, unknown>[] }): Golden {
-  return canonical({ notebook: results.notebook, checks: results.checks }) as Golden;
+/** The golden part of a results file: the notebook's name and its checks (and a golden's `measured`), nothing else. */
+export function goldenOf(results: { notebook: string; checks: Record<string, unknown>[]; measured?: Record<string, string> }): Golden {
+  const g: Golden = { notebook: results.notebook, checks: results.checks };
+  if (results.measured && Object.keys(results.measured).length) g.measured = results.measured;
+  return canonical(g) as Golden;
 }
 
 /** The text of a golden file (only the golden part of what it is given). */
@@ -44,25 +52,44 @@ function show(v: unknown): string {
   return v === undefined ? '(absent)' : JSON.stringify(v);
 }
 
-/** A line per difference: `C1 ours: 41.1 → 41.2`, checks added or removed, by check id. */
+/** Check keys by id; a repeated id gets its occurrence (`B2`, `B2#2`). */
+function keyed(checks: Record<string, unknown>[]): [string, Record<string, unknown>][] {
+  const seen = new Map<string, number>();
+  return checks.map((c, i) => {
+    const id = typeof c.id === 'string' ? c.id : `#${i}`;
+    const n = (seen.get(id) ?? 0) + 1;
+    seen.set(id, n);
+    return [n > 1 ? `${id}#${n}` : id, c];
+  });
+}
+
+/**
+ * A line per difference: `C1 ours: 41.1 → 41.2`, checks added or removed, by check id. The `ours`
+ * of a check the stored golden declares measured is only required to be a finite number.
+ */
 export function goldenDiff(stored: Golden, fresh: Golden): string[] {
   const lines: string[] = [];
   if (stored.notebook !== fresh.notebook) lines.push(`notebook: ${show(stored.notebook)} → ${show(fresh.notebook)}`);
-  const key = (c: Record<string, unknown>, i: number) => (typeof c.id === 'string' ? c.id : `#${i}`);
-  const before = new Map(stored.checks.map((c, i) => [key(c, i), c]));
-  const after = new Map(fresh.checks.map((c, i) => [key(c, i), c]));
-  for (const [id, old] of before) {
-    const now = after.get(id);
+  const measured = stored.measured ?? {};
+  const before = new Map(keyed(stored.checks));
+  const after = new Map(keyed(fresh.checks));
+  for (const [k, old] of before) {
+    const now = after.get(k);
     if (!now) {
-      lines.push(`${id}: removed (was ours ${show(old.ours)}, pass ${show(old.pass)})`);
+      lines.push(`${k}: removed (was ours ${show(old.ours)}, pass ${show(old.pass)})`);
       continue;
     }
+    const isMeasured = typeof old.id === 'string' && old.id in measured;
     for (const f of [...new Set([...Object.keys(old), ...Object.keys(now)])].sort()) {
-      if (JSON.stringify(old[f]) !== JSON.stringify(now[f])) lines.push(`${id} ${f}: ${show(old[f])} → ${show(now[f])}`);
+      if (isMeasured && f === 'ours') {
+        if (typeof now.ours !== 'number' || !Number.isFinite(now.ours)) lines.push(`${k} ours (measured): ${show(now.ours)} is not a finite number`);
+        continue;
+      }
+      if (JSON.stringify(old[f]) !== JSON.stringify(now[f])) lines.push(`${k} ${f}: ${show(old[f])} → ${show(now[f])}`);
     }
   }
-  for (const [id, now] of after) if (!before.has(id)) lines.push(`${id}: added (ours ${show(now.ours)}, pass ${show(now.pass)})`);
-  const order = (g: Golden) => g.checks.map(key).join(',');
+  for (const [k, now] of after) if (!before.has(k)) lines.push(`${k}: added (ours ${show(now.ours)}, pass ${show(now.pass)})`);
+  const order = (g: Golden) => keyed(g.checks).map(([k]) => k).join(',');
   if (!lines.length && order(stored) !== order(fresh)) lines.push(`check order: ${order(stored)} → ${order(fresh)}`);
   return lines;
 }
@@ -90,10 +117,10 @@ export function compareGolden(
   accept = acceptRequested(results.notebook),
 ): GoldenOutcome {
   const name = results.notebook;
-  const fresh = goldenOf(results);
   const storedPath = join(dir, `${name}.json`);
   const changedPath = join(dir, `${name}.changed.json`);
   const stored = existsSync(storedPath) ? (JSON.parse(readFileSync(storedPath, 'utf8')) as Golden) : null;
+  const fresh = goldenOf({ notebook: results.notebook, checks: results.checks, measured: stored?.measured });
   const diff = stored ? goldenDiff(goldenOf(stored), fresh) : null;
   if (diff && diff.length === 0) {
     rmSync(changedPath, { force: true });
