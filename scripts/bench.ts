@@ -3,7 +3,8 @@
  *  1. `make reproduce`: cold with all cores (and JOBS=1 with --serial), a warm rerun with nothing
  *     changed, and each notebook's time by phase (scripts/lib/bench-reproduce.ts).
  *  2. Every kernel-lib/bench/*.bench.ts module's `bench()` figures (model speed, memory).
- * Prints a table and writes out/bench.json. Options: --skip-reproduce, --serial, --only NAME (a bench file stem).
+ * Prints a table and writes out/bench.json. Options: --skip-reproduce, --serial, --only NAME (a bench
+ * file stem, or `reproduce` for part 1 alone).
  */
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -17,7 +18,7 @@ async function main(): Promise<void> {
   const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : undefined;
   const sections: Record<string, Figure[]> = {};
 
-  if (!skipReproduce && !only) {
+  if (!skipReproduce && (!only || only === 'reproduce')) {
     console.log('# make reproduce (all notebooks, with figure export)');
     sections.reproduce = await benchReproduce(REPO, (argv) => reproduce(parseArgs(argv)), { serial: args.includes('--serial') });
   }
