@@ -4,6 +4,14 @@
 #   make golden-accept    promote test/golden/*.changed.json (after a golden comparison failed)
 .PHONY: setup build reproduce sweep test bench golden-accept clean
 
+# `make setup` always runs scripts/setup.sh; the other targets run it only when something it
+# depends on is newer than its last run (or its products are gone), so that a warm
+# `make reproduce` does not rebuild kernel-lib for nothing.
+SETUP_STAMP := .jupyter-kernels/.setup-done
+SETUP_INPUTS := scripts/setup.sh package.json package-lock.json kernel-lib/package.json kernel-lib/tsconfig.json \
+                $(shell find kernel-lib/src -type f 2>/dev/null) \
+                $(wildcard node_modules/.package-lock.json kernel-lib/dist/index.js .jupyter-kernels/share/jupyter/kernels/tslab/kernel.json)
+
 REPRO_ARGS := $(if $(NOTEBOOK),$(foreach n,$(NOTEBOOK),--notebook $(n))) \
               $(foreach p,$(PARAMS),--param '$(p)') \
               $(if $(OUT),--out $(OUT)) \
@@ -20,21 +28,26 @@ SWEEP_ARGS := --notebook '$(NOTEBOOK)' --grid '$(GRID)' \
 
 setup:
 	@bash scripts/setup.sh
+	@touch $(SETUP_STAMP)
+
+$(SETUP_STAMP): $(SETUP_INPUTS)
+	@bash scripts/setup.sh
+	@touch $@
 
 build:
 	@npx --no-install tsc -p kernel-lib
 
-reproduce: setup
+reproduce: $(SETUP_STAMP)
 	@npx --no-install tsx scripts/reproduce.ts $(REPRO_ARGS)
 
-sweep: setup
+sweep: $(SETUP_STAMP)
 	@npx --no-install tsx scripts/sweep.ts $(SWEEP_ARGS)
 
-test: setup
+test: $(SETUP_STAMP)
 	@npm run typecheck --silent
 	@npm test --silent
 
-bench: setup
+bench: $(SETUP_STAMP)
 	@npm run bench --silent
 
 golden-accept:
