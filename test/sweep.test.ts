@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { gridPoints, parseGrid, pointLabel } from '../scripts/lib/grid.js';
-import { dependences, summaryMarkdown, sweepCsv, type PointResult } from '../scripts/lib/sweep-summary.js';
+import { dependences, dependenceTraces, summaryMarkdown, sweepCsv, type PointResult } from '../scripts/lib/sweep-summary.js';
 import { batchScript } from '../scripts/lib/slurm.js';
 
 test('a grid is lists and integer ranges; its points are the cartesian product, first parameter slowest', () => {
@@ -57,6 +57,10 @@ test('the CSV has one row per point with every check value and verdict; the summ
   assert.equal(tps.passes, 2);
   const md = summaryMarkdown('nb', 'tps=500,1000 seed=1,2', points, deps);
   assert.match(md, /\| C1 \| tps \| 0\.894 \| 500: 11; 1000: 21 \| 10 s \| 22 s \| 2\/4 \|/);
+  const traces = dependenceTraces(tps, axes, points);
+  assert.deepEqual(traces.map((t) => t.name), ['paper', 'mean over seed', 'each point'], 'the points are drawn last, over the lines');
+  assert.deepEqual(traces[1].y, [11, 21]);
+  assert.deepEqual(traces[0].y, [60, 60]);
   const flat = dependences(axes, [pt(500, 1, 5), pt(500, 2, 5), pt(1000, 1, 5), pt(1000, 2, 5)]);
   assert.equal(flat[0].spearman, null, 'a constant check has no rank correlation');
 });

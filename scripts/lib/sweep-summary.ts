@@ -137,16 +137,16 @@ export function summaryMarkdown(notebook: string, grid: string, points: readonly
 export function dependenceTraces(d: Dependence, axes: readonly GridAxis[], points: readonly PointResult[]): Record<string, unknown>[] {
   const rows = points.filter((p) => p.ok).map((p) => ({ x: p.params[d.parameter], c: p.checks.find((c) => c.id === d.check) })).filter((r) => typeof r.c?.ours === 'number');
   const others = axes.filter((a) => a.name !== d.parameter && a.values.length > 1).map((a) => a.name);
-  const traces: Record<string, unknown>[] = [
-    { type: 'scatter', mode: 'markers', name: 'each point', x: rows.map((r) => r.x), y: rows.map((r) => r.c!.ours), marker: { color: '#999', size: 5 } },
-  ];
-  if (others.length) {
-    traces.push({ type: 'scatter', mode: 'lines+markers', name: `mean over ${others.join(', ')}`, x: d.levels.map((l) => l.value), y: d.levels.map((l) => l.mean), line: { color: '#000' } });
-  }
+  // Drawn first to last: the paper's value under the mean, under the points, so none hides another.
+  const traces: Record<string, unknown>[] = [];
   const paper = rows.find((r) => typeof r.c!.paper === 'number')?.c!.paper;
   if (typeof paper === 'number') {
     const xs = d.levels.map((l) => l.value);
     traces.push({ type: 'scatter', mode: 'lines', name: 'paper', x: [xs[0], xs[xs.length - 1]], y: [paper, paper], line: { dash: 'dash', color: '#c00' } });
   }
+  if (others.length) {
+    traces.push({ type: 'scatter', mode: 'lines+markers', name: `mean over ${others.join(', ')}`, x: d.levels.map((l) => l.value), y: d.levels.map((l) => l.mean), line: { color: '#000' } });
+  }
+  traces.push({ type: 'scatter', mode: 'markers', name: 'each point', x: rows.map((r) => r.x), y: rows.map((r) => r.c!.ours), marker: { color: '#666', size: 6 } });
   return traces;
 }
