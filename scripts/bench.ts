@@ -1,20 +1,16 @@
 /**
  * `npm run bench`: performance figures, never asserted in tests.
- *  1. Wall time of `make reproduce` (once set up), per notebook, and export time per figure.
+ *  1. `make reproduce`: cold with all cores (and JOBS=1 with --serial), a warm rerun with nothing
+ *     changed, and each notebook's time by phase (scripts/lib/bench-reproduce.ts).
  *  2. Every kernel-lib/bench/*.bench.ts module's `bench()` figures (model speed, memory).
- * Prints a table and writes out/bench.json. Options: --skip-reproduce, --only NAME (a bench file stem).
+ * Prints a table and writes out/bench.json. Options: --skip-reproduce, --serial, --only NAME (a bench
+ * file stem, or `reproduce` for part 1 alone).
  */
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { atomicWriteFileSync } from '../kernel-lib/src/core/atomic-write.js';
-import { exportTimes, parseArgs, reproduce, REPO } from './reproduce.js';
-
-interface Figure {
-  name: string;
-  value: number;
-  unit: string;
-  target?: string;
-}
+import { parseArgs, reproduce, REPO } from './reproduce.js';
+import { benchReproduce, type Figure } from './lib/bench-reproduce.js';
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
@@ -22,16 +18,9 @@ async function main(): Promise<void> {
   const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : undefined;
   const sections: Record<string, Figure[]> = {};
 
-  if (!skipReproduce && !only) {
+  if (!skipReproduce && (!only || only === 'reproduce')) {
     console.log('# make reproduce (all notebooks, with figure export)');
-    const outDir = join(REPO, 'out', 'bench-reproduce');
-    const t0 = performance.now();
-    const results = await reproduce(parseArgs(['--out', outDir]));
-    const total = (performance.now() - t0) / 1000;
-    const figs: Figure[] = [{ name: 'reproduce: all notebooks, wall time', value: total, unit: 's' }];
-    for (const r of results) figs.push({ name: `reproduce: ${r.notebook}${r.ok ? '' : ' (FAILED)'}`, value: r.elapsedSeconds, unit: 's' });
-    for (const e of exportTimes) figs.push({ name: `export svg+png+pdf: ${e.notebook}/${e.figure}`, value: e.seconds, unit: 's' });
-    sections.reproduce = figs;
+    sections.reproduce = await benchReproduce(REPO, (argv) => reproduce(parseArgs(argv)), { serial: args.includes('--serial') });
   }
 
   const benchDir = join(REPO, 'kernel-lib', 'bench');

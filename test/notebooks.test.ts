@@ -1,6 +1,7 @@
 // Every notebook in notebooks/, end to end through the real tslab kernel (make reproduce's own
-// runner), with its checks asserted; then each standalone HTML page opened in headless Chromium
-// to see that its plots rendered.
+// runner, all cores), with its checks asserted and its check values compared exactly with its
+// golden results (test/golden/<nb>.json; see scripts/lib/golden.ts for accepting new values);
+// then each standalone HTML page opened in headless Chromium to see that its plots rendered.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
@@ -12,6 +13,7 @@ import { REPO, runReproduce, type RunResult } from './support/run-reproduce.js';
 import { chromiumPath } from '../kernel-lib/src/notebook/browser.js';
 import { CHECKS_MIME, FIGURE_METADATA_KEY } from './support/mime.js';
 import * as runnerMime from '../scripts/lib/collect.js';
+import { compareGolden } from '../scripts/lib/golden.js';
 
 const notebooks = readdirSync(join(REPO, 'notebooks'))
   .filter((f) => f.endsWith('.ipynb'))
@@ -39,6 +41,14 @@ test('make reproduce runs every notebook; every check passes or is a declared kn
   assert.match(report, /checks pass/);
 });
 
+test('each result records the data files its notebook read (the cache keys on them)', (t) => {
+  if (!notebooks.includes('flash-backup')) return t.skip('no flash-backup notebook');
+  const result = JSON.parse(readFileSync(join(out, 'results', 'flash-backup.json'), 'utf8'));
+  const paths = result.cache.inputs.data.map((d: { path: string }) => d.path);
+  assert.ok(paths.includes('data/c-flash-backup/setup.json'), paths.join(', '));
+  assert.ok(paths.every((p: string) => p.startsWith('data/')), paths.join(', '));
+});
+
 for (const name of notebooks) {
   test(`notebook ${name}: ran, checks pass, figures exported, HTML plots render`, async () => {
     const resultPath = join(out, 'results', `${name}.json`);
@@ -57,6 +67,11 @@ for (const name of notebooks) {
         assert.equal(c.pass, true, `${name} ${c.id}: ${c.claim}: paper ${c.paper}, ours ${c.ours}, tolerance ${c.tolerance}`);
       }
     }
+    assert.equal(result.ok, true);
+    for (const d of result.cache.inputs.data) assert.ok(d.sha256, `${name} read ${d.path}, which exists`);
+    const golden = compareGolden(result);
+    if (golden.status === 'accepted') console.log(golden.message);
+    else if (golden.status !== 'match') assert.fail(golden.message);
     const nb = JSON.parse(readFileSync(join(out, 'notebooks', `${name}.ipynb`), 'utf8'));
     const errors = nb.cells.flatMap((c: { outputs?: { name?: string; text?: string[] }[] }) => (c.outputs ?? []).filter((o) => o.name === 'stderr'));
     assert.deepEqual(errors, [], 'no cell wrote to stderr');

@@ -53,5 +53,5 @@ test('an unknown parameter or notebook is a clear error before anything runs', (
   assert.match(r.stderr, /unknown parameter "slop"; declared parameters are fixture-ok: slope/);
   const r2 = runReproduce(['--notebooks-dir', FIXTURES, '--notebook', 'nope']);
   assert.equal(r2.status, 2);
-  assert.match(r2.stderr, /no notebook "nope" .* available: fixture-fail, fixture-ok/);
+  assert.match(r2.stderr, /no notebook "nope" .* available: fixture-data-a, fixture-data-b, fixture-fail, fixture-ok/);
 });

@@ -3,6 +3,7 @@
  * the count of predicted vs calibrated checks, and the time each notebook took.
  */
 import { classifyChecks, type CollectedCheck } from './collect.js';
+import type { NotebookTiming } from './timing.js';
 
 export interface NotebookResult {
   notebook: string;
@@ -11,6 +12,9 @@ export interface NotebookResult {
   error?: { cell: number | null; cellId: string | null; source: string; error: string };
   checks: CollectedCheck[];
   figures: string[];
+  /** Not rerun: its inputs had not changed since the recorded run (the time is that run's). */
+  cached?: boolean;
+  timing?: NotebookTiming;
 }
 
 function cell(v: unknown): string {
@@ -31,7 +35,8 @@ export function renderReport(results: NotebookResult[], generatedAt: string): st
   lines.push(
     `**${passed}/${all.length} checks pass** — ${predicted.length} predicted (${predicted.filter((x) => x.c.pass).length} pass), ` +
       `${calibrated.length} calibrated (${calibrated.filter((x) => x.c.pass).length} pass; a calibrated check's number was used to fit one parameter the paper omits). ` +
-      `${results.length - failedNb.length}/${results.length} notebooks ran.` +
+      `${results.length - failedNb.length}/${results.length} notebooks ran` +
+      (results.some((r) => r.cached) ? ` (${results.filter((r) => r.cached).length} cached: inputs unchanged since their recorded run, not rerun).` : '.') +
       (deviations.length ? ` ${deviations.length} failing checks are declared known deviations: the model does not reproduce them (reasons below).` : ''),
     '',
   );
@@ -54,7 +59,7 @@ export function renderReport(results: NotebookResult[], generatedAt: string): st
   lines.push('| notebook | status | time (s) | checks passed | figures |');
   lines.push('|---|---|---|---|---|');
   for (const r of results) {
-    const status = r.ok ? 'ok' : `**failed** at cell ${r.error?.cell ?? '?'}`;
+    const status = r.ok ? (r.cached ? 'ok (cached)' : 'ok') : `**failed** at cell ${r.error?.cell ?? '?'}`;
     lines.push(`| ${r.notebook} | ${status} | ${r.elapsedSeconds.toFixed(1)} | ${r.checks.filter((c) => c.pass).length}/${r.checks.length} | ${r.figures.length} |`);
   }
   if (failedNb.length) {

@@ -10,9 +10,15 @@ export interface RunResult {
   stderr: string;
 }
 
-export function runReproduce(args: string[], timeoutMs = 40 * 60 * 1000): RunResult {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', join(REPO, 'scripts', 'reproduce.ts'), ...args], {
+export function runReproduce(args: string[], timeoutMs = 40 * 60 * 1000, env: NodeJS.ProcessEnv = {}): RunResult {
+  return runScript('reproduce.ts', args, timeoutMs, env);
+}
+
+/** Runs `scripts/<script>` with tsx in a child process. */
+export function runScript(script: string, args: string[], timeoutMs = 40 * 60 * 1000, env: NodeJS.ProcessEnv = {}): RunResult {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', join(REPO, 'scripts', script), ...args], {
     cwd: REPO,
+    env: { ...process.env, FORCE: '', ...env },
     encoding: 'utf8',
     timeout: timeoutMs,
     maxBuffer: 64 * 1024 * 1024,
