@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { acceptChanged, acceptRequested, compareGolden, goldenText } from '../scripts/lib/golden.js';
+import { acceptChanged, acceptRequested, compareGolden, goldenDiff, goldenOf, goldenText } from '../scripts/lib/golden.js';
 
 const run = (ours: number, extra: Record<string, unknown> = {}) => ({
   notebook: 'nb',
@@ -88,4 +88,14 @@ test('repeated check ids are compared by occurrence', () => {
   const r = compareGolden(two(3, 2), dir, false) as { message: string };
   assert.match(r.message, /B2 ours: 1 → 3/);
   assert.doesNotMatch(r.message, /B2#2/);
+});
+
+test('a notebook measured on a real engine ("*") compares which checks exist and what they claim, not their numbers', () => {
+  const stored = { notebook: 'engine', measured: { '*': 'real engine' }, checks: [{ id: 'PG1', claim: 'c', kind: 'predicted', ours: 1, paper: 2, pass: true, tolerance: '±10 %' }] };
+  const noisy = { notebook: 'engine', checks: [{ id: 'PG1', claim: 'c', kind: 'predicted', ours: 1.3, paper: 2.1, pass: false, tolerance: '≤ 0.4' }] };
+  assert.deepEqual(goldenDiff(goldenOf(stored), goldenOf(noisy)), []);
+  const renamed = { notebook: 'engine', checks: [{ id: 'PG1', claim: 'other claim', kind: 'predicted', ours: 1, paper: 2, pass: true }] };
+  assert.equal(goldenDiff(goldenOf(stored), goldenOf(renamed)).length, 1);
+  const dropped = { notebook: 'engine', checks: [] };
+  assert.match(goldenDiff(goldenOf(stored), goldenOf(dropped)).join('\n'), /PG1: removed/);
 });

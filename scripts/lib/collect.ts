@@ -15,7 +15,7 @@ export interface CollectedCheck {
   paper: number | string;
   ours: number | string;
   tolerance: string;
-  kind: 'predicted' | 'calibrated';
+  kind: 'predicted' | 'calibrated' | 'derived';
   pass: boolean;
   unit?: string;
   /** The notebook declared that the model does not reproduce this number, and why. */
