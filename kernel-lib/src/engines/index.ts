@@ -10,3 +10,13 @@ export {
   type PrivateServerSpec,
   type RunAsUser,
 } from './private-server.js';
+export {
+  startMariaDb,
+  withMariaDb,
+  INNODB_FLUSH_METHODS,
+  INNODB_PAGE_SIZES_KIB,
+  type MariaDb,
+  type MariaDbOptions,
+  type ExecResult,
+  type InnodbFlushMethod,
+} from './mariadb.js';

@@ -109,7 +109,10 @@ function installExitHook(): void {
 const REAPER_SOURCE = `
 const [owner, server, dir, grace, sig] = process.argv.slice(1);
 const fs = require('node:fs');
-const alive = (pid) => { try { process.kill(Number(pid), 0); return true; } catch (e) { return e.code === 'EPERM'; } };
+// A killed owner whose parent has not reaped it yet (a notebook kernel under a busy Jupyter
+// client) is a zombie: kill(pid, 0) still succeeds, so /proc's state 'Z' counts as gone.
+const zombie = (pid) => { try { return /^\\d+ \\(.*\\) Z/.test(fs.readFileSync('/proc/' + pid + '/stat', 'utf8')); } catch { return false; } };
+const alive = (pid) => { try { process.kill(Number(pid), 0); return !zombie(pid); } catch (e) { return e.code === 'EPERM'; } };
 process.on('SIGTERM', () => process.exit(0));
 const timer = setInterval(() => {
   if (alive(owner)) return;
