@@ -13,6 +13,8 @@ export {
 export {
   startMariaDb,
   withMariaDb,
+  MariaDbQueryError,
+  sqlIdentifier,
   INNODB_FLUSH_METHODS,
   INNODB_PAGE_SIZES_KIB,
   type MariaDb,

@@ -75,6 +75,32 @@ export interface MariaDb {
 
 const SOCKET = 'mysqld.sock';
 
+/** A statement the server refused: its SQL (shortened), MariaDB's error code and message. */
+export class MariaDbQueryError extends Error {
+  /** MariaDB's symbolic error code, e.g. 'ER_NO_SUCH_TABLE'. */
+  readonly code: string;
+  /** MariaDB's numeric error (errno), 0 when the client failed before the server answered. */
+  readonly errno: number;
+  readonly sql: string;
+  constructor(sql: string, e: { code?: string; errno?: number; sqlMessage?: string; message?: string }) {
+    const short = sql.length > 200 ? `${sql.slice(0, 200)}…` : sql;
+    super(`mariadb: ${e.sqlMessage ?? e.message ?? 'query failed'} (${e.code ?? 'unknown'}) in: ${short}`);
+    this.name = 'MariaDbQueryError';
+    this.code = e.code ?? 'unknown';
+    this.errno = e.errno ?? 0;
+    this.sql = short;
+  }
+}
+
+/** Runs one statement; a client or server error becomes a MariaDbQueryError (the connector's own error text dumps its minified source). */
+async function run(conn: Connection, sql: string, values?: unknown[]): Promise<unknown> {
+  try {
+    return await conn.query(sql, values);
+  } catch (e) {
+    throw new MariaDbQueryError(sql, e as { code?: string });
+  }
+}
+
 function connect(socketPath: string, connectTimeout = 2_000): Promise<Connection> {
   return createConnection({
     socketPath,
@@ -88,8 +114,9 @@ function connect(socketPath: string, connectTimeout = 2_000): Promise<Connection
   });
 }
 
-function validName(param: string, name: string): string {
-  if (!/^[A-Za-z_][A-Za-z0-9_]{0,63}$/.test(name)) {
+/** A schema or table name as this helper accepts it (letters, digits, _): safe to put in backquotes. */
+export function sqlIdentifier(param: string, name: string): string {
+  if (typeof name !== 'string' || !/^[A-Za-z_][A-Za-z0-9_]{0,63}$/.test(name)) {
     throw new ParameterError(param, name, '', 'an identifier of letters, digits and _ (at most 64)');
   }
   return name;
@@ -202,16 +229,16 @@ export async function startMariaDb(options: MariaDbOptions = {}): Promise<MariaD
     socketPath,
     pageSizeBytes: pageSizeKiB * 1024,
     query: async <T extends object>(sql: string, values?: unknown[]) => {
-      const rows = (await conn.query(sql, values)) as T[] & { meta?: unknown };
+      const rows = (await run(conn, sql, values)) as T[] & { meta?: unknown };
       if (!Array.isArray(rows)) throw new PrivateServerError(`mariadb: statement returned no rows (use exec): ${sql.slice(0, 80)}`);
       return Array.from(rows);
     },
     exec: async (sql: string, values?: unknown[]) => {
-      const r = (await conn.query(sql, values)) as Partial<ExecResult> | unknown[];
+      const r = (await run(conn, sql, values)) as Partial<ExecResult> | unknown[];
       if (Array.isArray(r)) return { affectedRows: 0, insertId: 0, warningStatus: 0 };
       return { affectedRows: Number(r.affectedRows ?? 0), insertId: Number(r.insertId ?? 0), warningStatus: Number(r.warningStatus ?? 0) };
     },
-    tablespacePath: (schema, table) => join(datadir, validName('schema', schema), `${validName('table', table)}.ibd`),
+    tablespacePath: (schema, table) => join(datadir, sqlIdentifier('schema', schema), `${sqlIdentifier('table', table)}.ibd`),
     stop,
   };
 }
