@@ -95,3 +95,74 @@ test('reorganizeRange moves the range to contiguous pages and reports each move;
   assert.equal(rec.events.filter((e) => e.kind === 'remove').length >= moved, true);
   assert.throws(() => tree.reorganizeRange(5, 5), /key range/);
 });
+
+test('delete-marking: a re-inserted key reuses its delete-marked record (no split); purge at commit merges', () => {
+  const tree = new ClusteredBtree({ layout: t1, deleteMarking: true });
+  for (let k = 0; k < 5_000; k++) tree.insert(k);
+  const leaves = tree.leafCount;
+  const pages = Array.from(tree.leafPagesInKeyOrder());
+  // one bulk update: delete 300 consecutive rows, insert the same keys in random order
+  const keys = Array.from({ length: 300 }, (_, i) => 2_000 + i);
+  for (const k of keys) assert.ok(tree.delete(k));
+  assert.equal(tree.has(2_100), false);
+  assert.equal(tree.rowCount, 4_700);
+  for (const k of new Rng(3).shuffle(keys.slice())) assert.ok(tree.insert(k));
+  tree.commit();
+  tree.checkInvariants();
+  assert.equal(tree.rowCount, 5_000);
+  assert.equal(tree.leafCount, leaves);
+  assert.deepEqual(Array.from(tree.leafPagesInKeyOrder()), pages);
+  assert.equal(tree.stats.splitsMiddle + tree.stats.splitsUp + tree.stats.splitsDown, leaves - 1);
+  // the same update without marking: merges, then splits elsewhere
+  const eager = new ClusteredBtree({ layout: t1, deleteMarking: false });
+  for (let k = 0; k < 5_000; k++) eager.insert(k);
+  for (const k of keys) eager.delete(k);
+  for (const k of new Rng(3).shuffle(keys.slice())) eager.insert(k);
+  eager.checkInvariants();
+  assert.ok(eager.stats.merges + eager.stats.discards > 0);
+  assert.notDeepEqual(Array.from(eager.leafPagesInKeyOrder()), pages);
+  // a delete after inserts commits the previous update: its marks are purged first
+  for (const k of keys) tree.delete(k);
+  tree.insert(2_000);
+  tree.delete(4_000);
+  assert.equal(tree.delMarkedRecords, 1);
+  tree.checkInvariants();
+  // delete-marked records keep their space: pages do not merge before purge
+  const marking = new ClusteredBtree({ layout: t1, deleteMarking: true });
+  for (let k = 0; k < 5_000; k++) marking.insert(k);
+  for (let k = 1_000; k < 3_000; k++) marking.delete(k);
+  assert.equal(marking.stats.merges + marking.stats.discards, 0);
+  assert.equal(marking.delMarkedRecords, 2_000);
+  marking.commit();
+  assert.ok(marking.stats.merges + marking.stats.discards > 10);
+  marking.checkInvariants();
+});
+
+test('btr_insert_into_right_sibling: an insert after the last record of a full leaf goes to the right sibling when it fits', () => {
+  const make = (rightSibling: boolean) => {
+    const t = new ClusteredBtree({ layout: t1, insertIntoRightSibling: rightSibling });
+    // full leaves of even keys, then free room in the second leaf by deleting some of its rows
+    for (let k = 0; k < 4_000; k += 2) t.insert(k);
+    const [first, second] = Array.from(t.leafPagesInKeyOrder());
+    const lowSecond = t.leafLowKey(second);
+    // fill the first leaf to capacity with odd keys from its start (no sequential pattern)
+    for (let k = 1; t.leafRecordCount(first) < t1.maxRecords; k += 2) t.insert(k);
+    assert.equal(t.leafPagesInKeyOrder()[1], second);
+    for (let i = 0; i < 3; i++) t.delete(lowSecond + 2 * (i + 1));
+    // an odd key just below the second leaf's first key: after the first leaf's last record
+    return { t, second, key: lowSecond - 1 };
+  };
+  const a = make(true);
+  const leaves = a.t.leafCount;
+  a.t.insert(a.key);
+  assert.equal(a.t.stats.rightSiblingInserts, 1);
+  assert.equal(a.t.leafCount, leaves);
+  assert.equal(a.t.leafOf(a.key), a.second);
+  assert.equal(a.t.leafLowKey(a.second), a.key);
+  a.t.checkInvariants();
+  const b = make(false);
+  b.t.insert(b.key);
+  assert.equal(b.t.stats.rightSiblingInserts, 0);
+  assert.equal(b.t.leafCount, leaves + 1);
+  b.t.checkInvariants();
+});
