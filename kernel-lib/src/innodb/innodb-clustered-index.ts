@@ -21,6 +21,11 @@ export interface InnodbIndexPage {
   nRecs: number;
 }
 
+/** A leaf with its first key, read as a signed INT (meaningful when the first key column is INT NOT NULL). */
+export interface InnodbLeaf extends InnodbIndexPage {
+  firstKeyInt32: number;
+}
+
 export interface InnodbClusteredIndex {
   readonly file: string;
   readonly pageBytes: number;
@@ -30,8 +35,8 @@ export interface InnodbClusteredIndex {
   readonly height: number;
   /** Pages per level in key order; levels[0] = leaves, levels[height-1] = [root]. */
   readonly levels: readonly (readonly InnodbIndexPage[])[];
-  /** The leaves in key order (= levels[0]). */
-  readonly leaves: readonly InnodbIndexPage[];
+  /** The leaves in key order (= levels[0]), with their first keys. */
+  readonly leaves: readonly InnodbLeaf[];
   /** Every page of the index, all levels, by page number. */
   readonly pages: readonly InnodbIndexPage[];
 }
@@ -75,7 +80,8 @@ export function readClusteredIndex(source: string | IbdTablespace, options: Inno
     levels.push(walkLevel(ts, indexId, level, leftmost[0], members.length));
   }
   const pages = levels.flat().sort((a, b) => a.pageNo - b.pageNo);
-  return { file, pageBytes: ts.pageBytes, indexId, rootPage, height, levels, leaves: levels[0], pages };
+  const leaves = levels[0].map((l) => ({ ...l, firstKeyInt32: ts.page(l.pageNo).firstKeyInt32 }));
+  return { file, pageBytes: ts.pageBytes, indexId, rootPage, height, levels, leaves, pages };
 }
 
 function walkLevel(ts: IbdTablespace, indexId: number, level: number, start: number, expected: number): InnodbIndexPage[] {

@@ -1,7 +1,7 @@
 /**
  * The engine's own view of a table's clustered index, from a running private MariaDB, and the
  * reader's view of the same table's .ibd, taken at one consistent moment:
- *  1. wait until purge has removed every delete-marked record (SET GLOBAL
+ *  1. wait until purge has removed every delete-marked record (waitForPurge; SET GLOBAL
  *     innodb_max_purge_lag_wait=0 returns when the history list is empty, MariaDB 10.5.7+);
  *  2. `FLUSH TABLES t FOR EXPORT` writes every dirty page of t and blocks writers; the .ibd is
  *     read while the lock is held, then `UNLOCK TABLES`;
@@ -14,8 +14,20 @@
 import { sqlIdentifier as ident, type MariaDb } from '../engines/mariadb.js';
 import type { InnodbIndexPage } from './innodb-clustered-index.js';
 
-/** Waits until InnoDB's purge has caught up (no delete-marked records left behind). */
-export async function waitForPurge(db: MariaDb): Promise<void> {
+/**
+ * Waits until InnoDB's purge has caught up (no delete-marked records left behind): polls the
+ * "History list length" of SHOW ENGINE INNODB STATUS (trx_sys.history_size(), read live) every
+ * 2 ms until it is 0, then confirms with SET GLOBAL innodb_max_purge_lag_wait = 0, which returns
+ * at once when purge is done (it polls at 100 ms itself, too coarse to call after every update).
+ */
+export async function waitForPurge(db: MariaDb, timeoutMs = 60_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const [r] = await db.query<{ Status: string }>('SHOW ENGINE INNODB STATUS');
+    const m = /History list length (\d+)/.exec(r?.Status ?? '');
+    if (!m || m[1] === '0' || Date.now() > until) break;
+    await new Promise((res) => setTimeout(res, 2));
+  }
   await db.exec('SET GLOBAL innodb_max_purge_lag_wait = 0');
 }
 

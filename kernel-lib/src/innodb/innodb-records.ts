@@ -34,3 +34,20 @@ export function countPageRecords(page: Uint8Array): number {
   }
   return -1;
 }
+
+/**
+ * The first 4 bytes of the page's first user record read as InnoDB stores a signed INT (big-endian
+ * with the sign bit flipped, row0mysql.cc row_mysql_store_col_in_innobase_format): the record's
+ * first field is the first key column, so for an index whose first column is INT NOT NULL this is
+ * the page's lowest key. NaN for a page without user records or a broken list.
+ */
+export function firstRecordInt32(page: Uint8Array): number {
+  const nHeap = u16(page, PAGE_HEADER + PAGE_N_HEAP);
+  const compact = (nHeap & 0x8000) !== 0;
+  const infimum = compact ? PAGE_NEW_INFIMUM : PAGE_OLD_INFIMUM;
+  const supremum = compact ? PAGE_NEW_SUPREMUM : PAGE_OLD_SUPREMUM;
+  const field = u16(page, infimum - 2);
+  const rec = compact ? (infimum + field) % page.length : field;
+  if (rec === supremum || rec < supremum || rec + 4 > page.length - 8) return NaN;
+  return (((page[rec] << 24) | (page[rec + 1] << 16) | (page[rec + 2] << 8) | page[rec + 3]) ^ 0x80000000) | 0;
+}

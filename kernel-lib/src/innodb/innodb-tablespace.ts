@@ -45,7 +45,7 @@ import {
   XDES_FREE,
   XDES_FSEG,
 } from './innodb-page-format.js';
-import { countPageRecords } from './innodb-records.js';
+import { countPageRecords, firstRecordInt32 } from './innodb-records.js';
 import { decodeSpaceFlags, type InnodbSpaceFlags } from './innodb-space-flags.js';
 
 const CHECKSUM_CODES: readonly InnodbChecksumResult[] = ['full_crc32', 'crc32', 'innodb', 'none', 'zero', 'bad'];
@@ -66,6 +66,8 @@ export interface InnodbPageInfo {
   nRecs: number;
   /** INDEX pages: whether the record list from infimum to supremum holds exactly nRecs records. */
   recordsConsistent: boolean;
+  /** INDEX pages: the first record's first 4 bytes as a signed INT key (innodb-records.ts firstRecordInt32); NaN otherwise. */
+  firstKeyInt32: number;
 }
 
 export interface IbdTablespace {
@@ -139,6 +141,7 @@ function scan(path: string, fd: number, fileBytes: number, verify: boolean): Ibd
   const nRecs = new Int32Array(pageCount).fill(-1);
   const indexId = new Float64Array(pageCount).fill(-1);
   const consistent = new Uint8Array(pageCount);
+  const firstKey = new Float64Array(pageCount).fill(NaN);
 
   const perExtent = extentPages(pageBytes);
   const xdesBytes = XDES_BITMAP + Math.ceil((perExtent * XDES_BITS_PER_PAGE) / 8);
@@ -191,6 +194,7 @@ function scan(path: string, fd: number, fileBytes: number, verify: boolean): Ibd
         nRecs[p] = u16(page, PAGE_HEADER + PAGE_N_RECS);
         indexId[p] = u64(page, PAGE_HEADER + PAGE_INDEX_ID);
         consistent[p] = countPageRecords(page) === nRecs[p] ? 1 : 0;
+        firstKey[p] = firstRecordInt32(page);
       }
     }
   }
@@ -205,6 +209,7 @@ function scan(path: string, fd: number, fileBytes: number, verify: boolean): Ibd
     level: level[p],
     nRecs: nRecs[p],
     recordsConsistent: consistent[p] === 1,
+    firstKeyInt32: firstKey[p],
   });
   return {
     file: path,

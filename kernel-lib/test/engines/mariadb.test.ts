@@ -6,19 +6,11 @@ import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { test } from 'node:test';
+import { alive, until } from './process-helpers.js';
 import { ParameterError } from '../../src/core/validate.js';
 import { startMariaDb, withMariaDb } from '../../src/engines/mariadb.js';
 
 const REPO = resolve(__dirname, '..', '..', '..');
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** Pids of mariadbd processes whose command line names `dir` (read from /proc). */
 function mariadbdIn(dir: string): number[] {
@@ -33,15 +25,6 @@ function mariadbdIn(dir: string): number[] {
     }
   }
   return found;
-}
-
-async function until(cond: () => boolean, ms: number): Promise<boolean> {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    if (cond()) return true;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  return cond();
 }
 
 test('a private mariadbd: own datadir and socket, no network listener, typed queries; stop removes everything', async () => {

@@ -36,7 +36,10 @@ for (const c of cases) {
     assert.equal(ix.leaves.reduce((s, p) => s + p.nRecs, 0), f.rows);
     // Every non-zero page verified with the algorithm this file was written with.
     for (const p of ix.pages) assert.equal(ts.page(p.pageNo).checksum, c.checksum);
-    // Leaves in key order: the chain links both ways.
+    // Leaves in key order: first keys (T1's INT id) strictly increase along the chain, from 1.
+    assert.equal(ix.leaves[0].firstKeyInt32, 1);
+    for (let i = 1; i < ix.leaves.length; i++) assert.ok(ix.leaves[i].firstKeyInt32 > ix.leaves[i - 1].firstKeyInt32, `leaf ${i}`);
+    // The chain links both ways.
     for (let i = 1; i < ix.leaves.length; i++) assert.equal(ts.page(ix.leaves[i].pageNo).prev, ix.leaves[i - 1].pageNo);
   });
 }
