@@ -75,6 +75,13 @@ export interface ClusteredBtreeOptions {
    * (left sibling only, when there is one).
    */
   mergeIntoRightSibling?: boolean;
+  /**
+   * Model the root page (btr0btr.cc btr_create, btr_root_raise_and_insert): page 3 is the root,
+   * the first leaf is page 4, and when the single leaf first overflows, the raise copies its
+   * records to a fresh page (PAGE_LAST_INSERT reset), which therefore splits in the middle.
+   * Default true; false = the first leaf is page 3 and splits like any other.
+   */
+  rootPage?: boolean;
 }
 
 /** Structure-change counters. */
@@ -135,8 +142,12 @@ export class ClusteredBtree {
     for (let n = 0; n <= this.cap; n++) this.maxIns[n] = maxInsertBytes(layout.pageBytes, layout.recordBytes, n);
     this.reserveBytes = layout.pageBytes / 16;
     this.usableBytes = pageUsableBytes(layout.pageBytes);
+    if (opts.rootPage ?? true) this.rootPage = this.fsp.reserveRootPage();
     this.ensurePages(this.fsp.sizePages);
   }
+
+  /** The index root page (non-leaf; −1 when not modeled). */
+  readonly rootPage: number = -1;
 
   /** Attach or detach (null) the sniffer. */
   setSniffer(sniffer: UpdateSniffer | null): void {
@@ -261,6 +272,9 @@ export class ClusteredBtree {
     }
     const li = this.lastIns[leaf];
     const valid = this.lastInsValid[leaf] === 1;
+    // A single leaf is the root (when modeled): its split is a root raise, after which the copy has
+    // no PAGE_LAST_INSERT (btr_root_raise_and_insert), so no sequential pattern.
+    const raise = this.rootPage >= 0 && this.nLeaves === 1;
     const toRight = valid && pos > 0 && this.recKeys[base + pos - 1] === li;
     const toLeft = valid && pos < n && this.recKeys[base + pos] === li;
     const rec = this.layout.recordBytes;
@@ -269,7 +283,7 @@ export class ClusteredBtree {
     if (fits && !keepFree) {
       this.insertAt(leaf, pos, key);
     } else if (!(this.rightSibling && pos === n && this.tryRightSibling(leaf, key))) {
-      this.splitAndInsert(leaf, pos, key, toRight, toLeft);
+      this.splitAndInsert(leaf, pos, key, toRight && !raise, toLeft && !raise);
     }
     this.nRows++;
     return true;
