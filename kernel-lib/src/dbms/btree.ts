@@ -79,7 +79,8 @@ export interface ClusteredBtreeOptions {
    * Model the root page (btr0btr.cc btr_create, btr_root_raise_and_insert): page 3 is the root,
    * the first leaf is page 4, and when the single leaf first overflows, the raise copies its
    * records to a fresh page (PAGE_LAST_INSERT reset), which therefore splits in the middle.
-   * Default true; false = the first leaf is page 3 and splits like any other.
+   * Default false (the first leaf is page 3 and splits like any other, as paper B's simulations
+   * have always had it); notebooks/reorg-on-innodb.ipynb turns it on to match the real engine.
    */
   rootPage?: boolean;
 }
@@ -142,7 +143,7 @@ export class ClusteredBtree {
     for (let n = 0; n <= this.cap; n++) this.maxIns[n] = maxInsertBytes(layout.pageBytes, layout.recordBytes, n);
     this.reserveBytes = layout.pageBytes / 16;
     this.usableBytes = pageUsableBytes(layout.pageBytes);
-    if (opts.rootPage ?? true) this.rootPage = this.fsp.reserveRootPage();
+    if (opts.rootPage ?? false) this.rootPage = this.fsp.reserveRootPage();
     this.ensurePages(this.fsp.sizePages);
   }
 

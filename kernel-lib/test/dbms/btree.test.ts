@@ -8,7 +8,7 @@ import { Rng } from '../../src/core/rng.js';
 const t1 = leafPageLayout(16384, compactClusteredRecordBytes(T1_COLUMNS));
 
 test('ascending load: 53 rows per leaf, root on page 3, leaves on pages 4..35 (fragments) then whole extents (btr0cur.cc, btr0btr.cc, fsp0fsp.cc)', () => {
-  const tree = new ClusteredBtree({ layout: t1 });
+  const tree = new ClusteredBtree({ layout: t1, rootPage: true });
   assert.equal(tree.rootPage, 3);
   const rows = 53 * 100;
   for (let k = 0; k < rows; k++) assert.ok(tree.insert(k));
@@ -26,8 +26,8 @@ test('ascending load: 53 rows per leaf, root on page 3, leaves on pages 4..35 (f
   assert.equal(tree.stats.splitsMiddle, 1);
   assert.equal(tree.stats.splitsUp, 99);
   assert.equal(tree.insert(10), false, 'duplicate key');
-  // without the root page: leaves from page 3, no raise
-  const flat = new ClusteredBtree({ layout: t1, rootPage: false });
+  // without the root page (the default): leaves from page 3, no raise
+  const flat = new ClusteredBtree({ layout: t1 });
   for (let k = 0; k < rows; k++) flat.insert(k);
   assert.equal(flat.leafCount, 100);
   assert.equal(flat.leafPagesInKeyOrder()[0], 3);
@@ -152,7 +152,7 @@ test('delete-marking: a re-inserted key reuses its delete-marked record (no spli
 
 test('btr_insert_into_right_sibling: an insert after the last record of a full leaf goes to the right sibling when it fits', () => {
   const make = (rightSibling: boolean) => {
-    const t = new ClusteredBtree({ layout: t1, insertIntoRightSibling: rightSibling, rootPage: false });
+    const t = new ClusteredBtree({ layout: t1, insertIntoRightSibling: rightSibling });
     // full leaves of even keys, then free room in the second leaf by deleting some of its rows
     for (let k = 0; k < 4_000; k += 2) t.insert(k);
     const [first, second] = Array.from(t.leafPagesInKeyOrder());

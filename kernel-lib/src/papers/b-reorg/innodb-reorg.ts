@@ -176,7 +176,7 @@ export async function runInnodbReorg(params: InnodbReorgParams = {}): Promise<In
   const cost = reorgPageCost('hdd-2005', PAPER_B_PAGE_BYTES);
 
   const layout = leafPageLayout(PAPER_B_PAGE_BYTES, compactClusteredRecordBytes(T1_COLUMNS));
-  const tree = new ClusteredBtree({ layout, deleteMarking: true });
+  const tree = new ClusteredBtree({ layout, deleteMarking: true, rootPage: true });
   const workload = new BulkUpdateWorkload(profile, new Rng(seed));
   const rec = new RecordingTarget();
 
