@@ -9,6 +9,7 @@ export * from './dbms/index.js';
 export * from './workloads/index.js';
 export * from './metrics/index.js';
 export * from './sqlite/index.js';
+export * from './innodb/index.js';
 export * from './engines/index.js';
 export * from './notebook/index.js';
 

@@ -26,10 +26,24 @@
  *   (btr_discard_page). The freed page goes back to the segment (fseg_free_page).
  *   When merged into the right sibling, that sibling takes over the page's node pointer.
  *
+ * - Delete-marking and purge (row0upd.cc btr_cur_del_mark_set_clust_rec, row0ins.cc
+ *   row_ins_clust_index_entry_by_modify, row0purge.cc row_purge_remove_clust_if_poss): a DELETE
+ *   only delete-marks the record, which keeps its space on the page; an INSERT of a key whose
+ *   record is still delete-marked turns into an in-place update of that record (no split, no
+ *   PAGE_LAST_INSERT change); purge removes the marked records once their transaction has
+ *   committed, in deletion order, each removal as a delete above (merge or discard). Here a
+ *   transaction ends at `commit()`, or implicitly when a delete follows an insert (the bulk
+ *   update pattern: one update = its deletes then its inserts); `commit()` purges at once, as
+ *   a purge that has caught up (SET GLOBAL innodb_max_purge_lag_wait = 0). Found against a real
+ *   MariaDB 10.11 (notebooks/reorg-on-innodb.ipynb): with deletes purged at once, the model
+ *   split and scattered pages that InnoDB never touched, because the re-inserted keys of an
+ *   update land on their own delete-marked records. `deleteMarking: false` gives the old
+ *   behaviour (purge at once).
+ *
  * Simpler than InnoDB: 5.7's btr_insert_into_right_sibling() and 5.6's "try the right sibling
  * too" merge are not modeled (the paper ran 4.1); non-leaf pages are modeled as a directory
- * (btree-directory.ts) without pages on disk; deleted records are purged at once (no
- * delete-mark / purge lag); no locking, undo or redo.
+ * (btree-directory.ts) without pages on disk; purge has no lag beyond the transaction; no
+ * locking, undo or redo.
  */
 import { ParameterError, requireInteger } from '../core/validate.js';
 import { InnodbTablespace } from './innodb-fsp.js';
@@ -42,6 +56,33 @@ export interface ClusteredBtreeOptions {
   layout: LeafPageLayout;
   /** Receives every leaf-chain structure change; null (default) = no sniffer, no cost. */
   sniffer?: UpdateSniffer | null;
+  /**
+   * InnoDB's delete-mark and purge at commit (see the file comment). Default false: records are
+   * removed at once, which is what a purge that runs between an update's deletes and its
+   * inserts does (paper B's bulk updates; notebooks/reorg-on-innodb.ipynb, protocol 'purge-between').
+   */
+  deleteMarking?: boolean;
+  /**
+   * btr_insert_into_right_sibling (MySQL 5.7, MariaDB 10.2+ btr0btr.cc): before splitting a full
+   * leaf for a record that goes after its last record, insert it as the first record of the right
+   * sibling if it fits there (the sibling's node pointer changes to the new key). Default true
+   * (MariaDB 10.11, the engine this model is held against); false = MySQL 4.1–5.6.
+   */
+  insertIntoRightSibling?: boolean;
+  /**
+   * btr_compress (MySQL 5.6+, MariaDB 10.11 btr0btr.cc): merge an under-filled leaf into its
+   * right sibling when it does not fit into its left one. Default true; false = MySQL 4.1/5.0
+   * (left sibling only, when there is one).
+   */
+  mergeIntoRightSibling?: boolean;
+  /**
+   * Model the root page (btr0btr.cc btr_create, btr_root_raise_and_insert): page 3 is the root,
+   * the first leaf is page 4, and when the single leaf first overflows, the raise copies its
+   * records to a fresh page (PAGE_LAST_INSERT reset), which therefore splits in the middle.
+   * Default false (the first leaf is page 3 and splits like any other, as paper B's simulations
+   * have always had it); notebooks/reorg-on-innodb.ipynb turns it on to match the real engine.
+   */
+  rootPage?: boolean;
 }
 
 /** Structure-change counters. */
@@ -51,6 +92,8 @@ export interface BtreeStats {
   splitsMiddle: number;
   merges: number;
   discards: number;
+  /** Inserts placed into the right sibling instead of a split (btr_insert_into_right_sibling). */
+  rightSiblingInserts: number;
 }
 
 const NO_KEY = 0; // PAGE_LAST_INSERT valid flag off
@@ -58,7 +101,7 @@ const NO_KEY = 0; // PAGE_LAST_INSERT valid flag off
 export class ClusteredBtree {
   readonly layout: LeafPageLayout;
   readonly fsp = new InnodbTablespace();
-  readonly stats: BtreeStats = { splitsUp: 0, splitsDown: 0, splitsMiddle: 0, merges: 0, discards: 0 };
+  readonly stats: BtreeStats = { splitsUp: 0, splitsDown: 0, splitsMiddle: 0, merges: 0, discards: 0, rightSiblingInserts: 0 };
   private sniffer: UpdateSniffer | null;
   private readonly cap: number;
   private readonly dir: LeafDirectory;
@@ -76,6 +119,13 @@ export class ClusteredBtree {
   private head = -1;
   private nLeaves = 0;
   private nRows = 0;
+  private readonly deleteMarking: boolean;
+  private readonly rightSibling: boolean;
+  private readonly mergeRight: boolean;
+  /** Keys whose records are delete-marked (still on their pages), and the purge order. */
+  private readonly marked = new Set<number>();
+  private pendingPurge: number[] = [];
+  private lastOpWasInsert = false;
 
   constructor(opts: ClusteredBtreeOptions) {
     const layout = opts.layout;
@@ -84,14 +134,21 @@ export class ClusteredBtree {
     }
     this.layout = layout;
     this.sniffer = opts.sniffer ?? null;
+    this.deleteMarking = opts.deleteMarking ?? false;
+    this.rightSibling = opts.insertIntoRightSibling ?? true;
+    this.mergeRight = opts.mergeIntoRightSibling ?? true;
     this.cap = layout.maxRecords;
     this.dir = new LeafDirectory(nodePointerCapacity(layout.pageBytes));
     this.maxIns = new Int32Array(this.cap + 1);
     for (let n = 0; n <= this.cap; n++) this.maxIns[n] = maxInsertBytes(layout.pageBytes, layout.recordBytes, n);
     this.reserveBytes = layout.pageBytes / 16;
     this.usableBytes = pageUsableBytes(layout.pageBytes);
+    if (opts.rootPage ?? false) this.rootPage = this.fsp.reserveRootPage();
     this.ensurePages(this.fsp.sizePages);
   }
+
+  /** The index root page (non-leaf; −1 when not modeled). */
+  readonly rootPage: number = -1;
 
   /** Attach or detach (null) the sniffer. */
   setSniffer(sniffer: UpdateSniffer | null): void {
@@ -116,8 +173,28 @@ export class ClusteredBtree {
   leafLowKey(page: number): number {
     return this.low[page];
   }
+  /** Records on the leaf, delete-marked ones included (they occupy the page until purged). */
   leafRecordCount(page: number): number {
     return this.cnt[page];
+  }
+  /** Delete-marked records not purged yet. */
+  get delMarkedRecords(): number {
+    return this.marked.size;
+  }
+
+  /**
+   * Ends the current transaction: purge removes its delete-marked records (in deletion order),
+   * merging or discarding pages left under-filled. A no-op without delete-marking.
+   */
+  commit(): void {
+    this.lastOpWasInsert = false;
+    if (this.pendingPurge.length === 0) return;
+    const keys = this.pendingPurge;
+    this.pendingPurge = [];
+    for (const key of keys) {
+      if (!this.marked.delete(key)) continue; // re-inserted in place meanwhile
+      this.removeRecord(key);
+    }
   }
   /** The leaf page that holds (or would hold) `key`. */
   leafOf(key: number): number {
@@ -168,7 +245,7 @@ export class ClusteredBtree {
       leaves++;
       prev = p;
     }
-    if (leaves !== this.nLeaves || rows !== this.nRows || this.dir.size !== leaves) {
+    if (leaves !== this.nLeaves || rows - this.marked.size !== this.nRows || this.dir.size !== leaves) {
       throw new Error(`counts: leaves ${leaves}/${this.nLeaves}/${this.dir.size}, rows ${rows}/${this.nRows}`);
     }
   }
@@ -177,7 +254,7 @@ export class ClusteredBtree {
     if (this.nLeaves === 0) return false;
     const leaf = this.dir.locate(key);
     const pos = this.lowerBound(leaf, key);
-    return pos < this.cnt[leaf] && this.recKeys[leaf * this.cap + pos] === key;
+    return pos < this.cnt[leaf] && this.recKeys[leaf * this.cap + pos] === key && !this.marked.has(key);
   }
 
   /** Insert a row with clustered key `key` (an int). Returns false if the key exists. */
@@ -188,9 +265,17 @@ export class ClusteredBtree {
     const n = this.cnt[leaf];
     const pos = this.lowerBound(leaf, key);
     const base = leaf * this.cap;
-    if (pos < n && this.recKeys[base + pos] === key) return false;
+    this.lastOpWasInsert = true;
+    if (pos < n && this.recKeys[base + pos] === key) {
+      if (!this.marked.delete(key)) return false;
+      this.nRows++; // row_ins_clust_index_entry_by_modify: the delete-marked record is updated in place
+      return true;
+    }
     const li = this.lastIns[leaf];
     const valid = this.lastInsValid[leaf] === 1;
+    // A single leaf is the root (when modeled): its split is a root raise, after which the copy has
+    // no PAGE_LAST_INSERT (btr_root_raise_and_insert), so no sequential pattern.
+    const raise = this.rootPage >= 0 && this.nLeaves === 1;
     const toRight = valid && pos > 0 && this.recKeys[base + pos - 1] === li;
     const toLeft = valid && pos < n && this.recKeys[base + pos] === li;
     const rec = this.layout.recordBytes;
@@ -198,27 +283,38 @@ export class ClusteredBtree {
     const keepFree = n >= 2 && this.reserveBytes + rec > this.maxIns[n] && (toRight || toLeft);
     if (fits && !keepFree) {
       this.insertAt(leaf, pos, key);
-    } else {
-      this.splitAndInsert(leaf, pos, key, toRight, toLeft);
+    } else if (!(this.rightSibling && pos === n && this.tryRightSibling(leaf, key))) {
+      this.splitAndInsert(leaf, pos, key, toRight && !raise, toLeft && !raise);
     }
     this.nRows++;
     return true;
   }
 
-  /** Delete the row with clustered key `key`. Returns false if absent. */
+  /** Delete the row with clustered key `key` (delete-mark it, see `commit`). Returns false if absent. */
   delete(key: number): boolean {
     if (this.nLeaves === 0) return false;
+    if (this.lastOpWasInsert) this.commit(); // a delete after inserts starts the next update
+    if (!this.has(key)) return false;
+    this.nRows--;
+    if (this.deleteMarking) {
+      this.marked.add(key);
+      this.pendingPurge.push(key);
+    } else {
+      this.removeRecord(key);
+    }
+    return true;
+  }
+
+  /** Removes a record from its page (purge, or a delete without marking); may merge the page. */
+  private removeRecord(key: number): void {
     const leaf = this.dir.locate(key);
     const n = this.cnt[leaf];
     const pos = this.lowerBound(leaf, key);
     const base = leaf * this.cap;
-    if (pos >= n || this.recKeys[base + pos] !== key) return false;
     this.recKeys.copyWithin(base + pos, base + pos + 1, base + n);
     this.cnt[leaf] = n - 1;
     this.lastInsValid[leaf] = NO_KEY; // page_cur_delete_rec resets PAGE_LAST_INSERT
-    this.nRows--;
     if (n - 1 < this.layout.compressBelowRecords && this.nLeaves > 1) this.compress(leaf);
-    return true;
   }
 
   /**
@@ -286,6 +382,29 @@ export class ClusteredBtree {
     this.cnt[leaf] = n + 1;
     this.lastIns[leaf] = key;
     this.lastInsValid[leaf] = 1;
+  }
+
+  /**
+   * btr_insert_into_right_sibling: `key` goes after the last record of `leaf`; if the right
+   * sibling has room (page_cur_tuple_insert: no 1/16 reserve), it becomes the sibling's first
+   * record and the sibling's node pointer is replaced (delete + insert on the parent level,
+   * reported to the sniffer as the sibling leaving and re-entering the chain with its new low key).
+   */
+  private tryRightSibling(leaf: number, key: number): boolean {
+    const next = this.nextP[leaf];
+    if (next < 0 || this.layout.recordBytes > this.maxIns[this.cnt[next]]) return false;
+    const oldLow = this.low[next];
+    this.insertAt(next, 0, key);
+    this.low[next] = key;
+    this.dir.remove(oldLow);
+    this.dir.insert(key, next);
+    this.stats.rightSiblingInserts++;
+    if (this.sniffer !== null) {
+      const after = this.nextP[next];
+      this.sniffer.leafRemoved(next, oldLow, leaf, after, LOW_KEY_UNCHANGED);
+      this.sniffer.leafInserted(next, key, leaf, after, LOW_KEY_UNCHANGED);
+    }
+    return true;
   }
 
   private splitAndInsert(leaf: number, pos: number, key: number, toRight: boolean, toLeft: boolean): void {
@@ -375,8 +494,11 @@ export class ClusteredBtree {
     }
     const mergeFits = (m: number) =>
       n * rec <= this.usableBytes - this.cnt[m] * rec - Math.ceil((2 * (this.cnt[m] + n)) / 4) && this.cnt[m] + n <= cap;
-    if (prev >= 0) {
-      if (!mergeFits(prev)) return;
+    // btr_compress (MySQL 5.6+, MariaDB 10.11): the left sibling if the records fit there, else
+    // the right sibling; 4.1/5.0 tried only the left one when there was one.
+    const intoLeft = prev >= 0 && mergeFits(prev);
+    if (prev >= 0 && !intoLeft && !(this.mergeRight && next >= 0)) return;
+    if (intoLeft) {
       const pn = this.cnt[prev];
       this.recKeys.copyWithin(prev * cap + pn, page * cap, page * cap + n);
       this.cnt[prev] = pn + n;

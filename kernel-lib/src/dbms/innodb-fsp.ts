@@ -30,7 +30,7 @@
  *   Page 0 of every 16,384-page chunk (extent descriptor page, FSP_HDR / XDES) and page 1
  *   (insert-buffer bitmap) are used, so the chunk's first extent is a FREE_FRAG extent.
  * - A file-per-table space (.ibd): pages 0 FSP_HDR, 1 IBUF_BITMAP, 2 INODE are used; the
- *   first index page then lands on page 3.
+ *   first index page (the root) then lands on page 3 (`reserveRootPage`), the leaves from 4.
  *
  * Simpler than InnoDB: one segment only (the leaf segment; the non-leaf segment's pages and
  * the root page are not allocated, they are a few hundred pages in 10^5); no reservation of
@@ -88,6 +88,17 @@ export class InnodbTablespace {
     this.extendFile();
     // file-per-table space: FSP_HDR (0), IBUF_BITMAP (1), INODE (2) in use
     this.markSystemPage(2);
+  }
+
+  /**
+   * The index root (btr_create: the first page of the non-leaf segment, page 3 of a fresh
+   * file-per-table space): taken from the space's fragment extent and kept outside the modeled
+   * leaf segment, so that the leaves start at page 4 as in InnoDB. Returns the page.
+   */
+  reserveRootPage(): number {
+    const page = this.findFree(0, 0);
+    this.markSystemPage(page);
+    return page;
   }
 
   /** Pages in the file so far. */

@@ -19,3 +19,15 @@ export {
   type PrivatePostgres,
   type PostgresRedo,
 } from './postgres.js';
+export {
+  startMariaDb,
+  withMariaDb,
+  MariaDbQueryError,
+  sqlIdentifier,
+  INNODB_FLUSH_METHODS,
+  INNODB_PAGE_SIZES_KIB,
+  type MariaDb,
+  type MariaDbOptions,
+  type ExecResult,
+  type InnodbFlushMethod,
+} from './mariadb.js';

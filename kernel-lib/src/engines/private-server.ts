@@ -126,7 +126,10 @@ const REAPER_SOURCE = `
 const [owner, dir, grace, sig] = process.argv.slice(1);
 const fs = require('node:fs');
 const path = require('node:path');
-const alive = (pid) => { try { process.kill(pid, 0); return true; } catch (e) { return e.code === 'EPERM'; } };
+// A killed owner whose parent has not reaped it yet (a notebook kernel under a busy Jupyter
+// client) is a zombie: kill(pid, 0) still succeeds, so /proc's state 'Z' counts as gone.
+const zombie = (pid) => { try { return /^\\d+ \\(.*\\) Z/.test(fs.readFileSync('/proc/' + pid + '/stat', 'utf8')); } catch { return false; } };
+const alive = (pid) => { try { process.kill(pid, 0); return !zombie(pid); } catch (e) { return e.code === 'EPERM'; } };
 const serverPid = () => { try { return Number(fs.readFileSync(path.join(dir, '${PID_FILE}'), 'utf8')); } catch { return 0; } };
 const group = (pid, s) => { try { process.kill(-pid, s); } catch {} try { process.kill(pid, s); } catch {} };
 process.on('SIGTERM', () => process.exit(0));

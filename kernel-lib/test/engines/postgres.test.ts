@@ -5,17 +5,10 @@ import { existsSync } from 'node:fs';
 import { test } from 'node:test';
 import { hasPostgres, lastRedo, startPostgres } from '../../src/engines/postgres.js';
 import { PrivateServerError } from '../../src/engines/private-server.js';
+import { alive } from './process-helpers.js';
 
 const skip = hasPostgres() ? false : 'PostgreSQL 15 is not installed (make setup installs it)';
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 test('a private PostgreSQL answers over its socket only, and stop() leaves nothing', { skip }, async () => {
   const pg = await startPostgres();

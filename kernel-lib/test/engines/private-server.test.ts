@@ -5,28 +5,10 @@ import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { alive, until } from './process-helpers.js';
 import { PrivateServerError, livePrivateServers, startPrivateServer, withPrivateServer } from '../../src/engines/private-server.js';
 
 const idle = { file: process.execPath, args: ['-e', 'setInterval(() => {}, 1000)'] };
-
-/** Alive and not a zombie (a killed process nobody has reaped yet counts as gone). */
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return !/^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
-  } catch {
-    return false;
-  }
-}
-
-async function until(cond: () => boolean, ms: number): Promise<boolean> {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    if (cond()) return true;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  return cond();
-}
 
 test('stop() ends the process and removes the folder; it is idempotent', async () => {
   const s = await startPrivateServer({ engine: 'idle', command: () => idle, ready: async () => true });

@@ -107,3 +107,24 @@ export {
   snifferOverheadTable,
   snifferTimingTable,
 } from './tables.js';
+// Paper B on a real InnoDB (notebooks/reorg-on-innodb.ipynb, issue 12).
+export {
+  runInnodbReorg,
+  INNODB_UPDATE_PROTOCOLS,
+  type InnodbReorgParams,
+  type InnodbReorgResult,
+  type InnodbUpdateProtocol,
+  type EngineViewComparison,
+  type InnodbRegionRow,
+} from './innodb-reorg.js';
+export { innodbReorgCheckSpecs, OPTIMIZE_BULK_LOAD_DEVIATION } from './innodb-checks.js';
+export {
+  innodbLeavesFigure,
+  innodbJumpCdfFigure,
+  innodbRangeCostFigure,
+  innodbTminFigure,
+  innodbRegionFigure,
+  innodbReorgFigure,
+} from './innodb-figures.js';
+export { layoutMetrics, jumpDistances, ksDistance, type LayoutMetrics, type LeafSequence } from './innodb-layout-metrics.js';
+export { INNODB_T1_DDL, RecordingTarget, deleteRuns, updateStatements, sendStatements, loadT1 } from './innodb-bulk-updates.js';
