@@ -22,3 +22,12 @@ export {
   type ExecResult,
   type InnodbFlushMethod,
 } from './mariadb.js';
+export {
+  startPostgres,
+  hasPostgres,
+  postgresBinDir,
+  lastRedo,
+  type PostgresOptions,
+  type PrivatePostgres,
+  type PostgresRedo,
+} from './postgres.js';

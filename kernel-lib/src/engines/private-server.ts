@@ -14,7 +14,7 @@
  * line and readiness probe.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { chmodSync, chownSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, closeSync } from 'node:fs';
+import { chmodSync, chownSync, closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { requireInRange } from '../core/validate.js';
@@ -59,6 +59,8 @@ export interface PrivateServerSpec {
   runAs?: RunAsUser;
   /** Log file name inside the folder, where the server's stdout and stderr go. Default 'server.log'. */
   logFile?: string;
+  /** Interval between readiness probes (ms). Default 100. */
+  pollMs?: number;
 }
 
 /** A running private server. `stop()` is idempotent. */
@@ -66,11 +68,19 @@ export interface PrivateServer {
   readonly engine: string;
   /** The server's own folder (datadir, socket, log live under it). Gone after stop(). */
   readonly dir: string;
+  /** Pid of the current server process (it changes on restart). */
   readonly pid: number;
   /** Path of the server's log. */
   readonly logPath: string;
   /** Whether the server process is still alive. */
   alive(): boolean;
+  /**
+   * Kills the server and its children at once (SIGKILL to its process group), as a power
+   * failure would; the folder stays, so `restart()` runs crash recovery on it.
+   */
+  crash(): Promise<void>;
+  /** Starts the server again on the same folder (after crash(), or shuts it down first); resolves to ms until ready. */
+  restart(): Promise<number>;
   /** Stops the server and removes its folder. */
   stop(): Promise<void>;
 }
@@ -79,7 +89,7 @@ const live = new Set<LiveServer>();
 let exitHookInstalled = false;
 
 interface LiveServer {
-  child: ChildProcess;
+  child: ChildProcess | null;
   dir: string;
   reaper: ChildProcess | null;
 }
@@ -96,7 +106,7 @@ function installExitHook(): void {
   process.on('exit', () => {
     for (const s of live) {
       try {
-        if (s.child.pid) process.kill(s.child.pid, 'SIGKILL');
+        if (s.child?.pid) process.kill(-s.child.pid, 'SIGKILL');
       } catch {
         /* already gone */
       }
@@ -105,32 +115,42 @@ function installExitHook(): void {
   });
 }
 
-/** Source of the reaper: argv = ownerPid, serverPid, dir, graceMs, stopSignal. */
+/** File in the server's folder holding the pid of its current process (it changes on restart). */
+const PID_FILE = '.kernel-lib-server.pid';
+
+/**
+ * Source of the reaper: argv = ownerPid, dir, graceMs, stopSignal. The server runs in its own
+ * process group (pgid = its pid, read from PID_FILE), so the group kill also ends its children.
+ */
 const REAPER_SOURCE = `
-const [owner, server, dir, grace, sig] = process.argv.slice(1);
+const [owner, dir, grace, sig] = process.argv.slice(1);
 const fs = require('node:fs');
+const path = require('node:path');
 // A killed owner whose parent has not reaped it yet (a notebook kernel under a busy Jupyter
 // client) is a zombie: kill(pid, 0) still succeeds, so /proc's state 'Z' counts as gone.
 const zombie = (pid) => { try { return /^\\d+ \\(.*\\) Z/.test(fs.readFileSync('/proc/' + pid + '/stat', 'utf8')); } catch { return false; } };
-const alive = (pid) => { try { process.kill(Number(pid), 0); return !zombie(pid); } catch (e) { return e.code === 'EPERM'; } };
+const alive = (pid) => { try { process.kill(pid, 0); return !zombie(pid); } catch (e) { return e.code === 'EPERM'; } };
+const serverPid = () => { try { return Number(fs.readFileSync(path.join(dir, '${PID_FILE}'), 'utf8')); } catch { return 0; } };
+const group = (pid, s) => { try { process.kill(-pid, s); } catch {} try { process.kill(pid, s); } catch {} };
 process.on('SIGTERM', () => process.exit(0));
 const timer = setInterval(() => {
-  if (alive(owner)) return;
+  if (alive(Number(owner))) return;
   clearInterval(timer);
-  try { process.kill(Number(server), sig); } catch {}
+  const server = serverPid();
+  if (server > 0) group(server, sig);
   const until = Date.now() + Number(grace);
   const wait = setInterval(() => {
-    if (alive(server) && Date.now() < until) return;
+    if (server > 0 && alive(server) && Date.now() < until) return;
     clearInterval(wait);
-    try { process.kill(Number(server), 'SIGKILL'); } catch {}
+    if (server > 0) group(server, 'SIGKILL');
     setTimeout(() => { fs.rmSync(dir, { recursive: true, force: true }); process.exit(0); }, 200);
   }, 100);
 }, 250);
 `;
 
-function startReaper(serverPid: number, dir: string, graceMs: number, signal: NodeJS.Signals): ChildProcess | null {
+function startReaper(dir: string, graceMs: number, signal: NodeJS.Signals): ChildProcess | null {
   try {
-    const r = spawn(process.execPath, ['-e', REAPER_SOURCE, String(process.pid), String(serverPid), dir, String(graceMs), signal], {
+    const r = spawn(process.execPath, ['-e', REAPER_SOURCE, String(process.pid), dir, String(graceMs), signal], {
       detached: true,
       stdio: 'ignore',
     });
@@ -164,6 +184,16 @@ function waitExit(child: ChildProcess, ms: number): Promise<boolean> {
   });
 }
 
+/** Whether any process of process group `pgid` is still alive. */
+function groupAlive(pgid: number): boolean {
+  try {
+    process.kill(-pgid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 /** Looks up an account by name (for `runAs`); null when it does not exist. */
 export function lookupUser(name: string): RunAsUser | null {
   const r = spawnSync('id', ['-u', name], { encoding: 'utf8' });
@@ -189,79 +219,126 @@ export async function startPrivateServer(spec: PrivateServerSpec): Promise<Priva
   const dir = mkdtempSync(join(tmpdir(), `kernel-lib-${spec.engine}-`));
   const logPath = join(dir, spec.logFile ?? 'server.log');
   installExitHook();
-  let child: ChildProcess | null = null;
-  let entry: LiveServer | null = null;
-  const cleanup = async (): Promise<void> => {
-    if (child && child.exitCode === null && child.signalCode === null) {
-      child.kill(stopSignal);
-      if (!(await waitExit(child, stopTimeoutMs))) {
-        child.kill('SIGKILL');
-        await waitExit(child, 5_000);
-      }
-    }
-    rmSync(dir, { recursive: true, force: true });
-    if (entry) {
-      live.delete(entry);
-      try {
-        entry.reaper?.kill('SIGTERM');
-      } catch {
-        /* reaper already gone */
-      }
+  const entry: LiveServer = { child: null, dir, reaper: null };
+  live.add(entry);
+
+  const exited = (c: ChildProcess | null) => !c || c.exitCode !== null || c.signalCode !== null;
+  /** Kills the whole process group (the server and any children it forked). */
+  const killGroup = (c: ChildProcess, signal: NodeJS.Signals) => {
+    if (!c.pid) return;
+    try {
+      process.kill(-c.pid, signal);
+    } catch {
+      c.kill(signal);
     }
   };
+  const shutdown = async (c: ChildProcess | null): Promise<void> => {
+    if (!c || exited(c)) return;
+    c.kill(stopSignal);
+    if (!(await waitExit(c, stopTimeoutMs))) {
+      killGroup(c, 'SIGKILL');
+      await waitExit(c, 5_000);
+    }
+  };
+  const cleanup = async (): Promise<void> => {
+    await shutdown(entry.child);
+    rmSync(dir, { recursive: true, force: true });
+    live.delete(entry);
+    try {
+      entry.reaper?.kill('SIGTERM');
+    } catch {
+      /* reaper already gone */
+    }
+  };
+  /** Spawns the server process (its own process group) and waits until `ready` holds; returns ms to ready. */
+  const launch = async (): Promise<number> => {
+    const t0 = performance.now();
+    const { file, args } = spec.command(dir);
+    const fd = openSync(logPath, 'a');
+    if (spec.runAs) chownSync(logPath, spec.runAs.uid, spec.runAs.gid);
+    let child: ChildProcess;
+    try {
+      child = spawn(file, args, { stdio: ['ignore', fd, fd], uid: spec.runAs?.uid, gid: spec.runAs?.gid, cwd: dir, detached: true });
+    } finally {
+      closeSync(fd);
+    }
+    entry.child = child;
+    const spawnError = new Promise<Error>((res) => child.once('error', res));
+    await Promise.race([
+      sleep(50),
+      spawnError.then((e) => {
+        throw new PrivateServerError(`${spec.engine}: cannot run ${file}: ${e.message}`);
+      }),
+    ]);
+    if (child.pid === undefined) throw new PrivateServerError(`${spec.engine}: ${file} did not start`);
+    writeFileSync(join(dir, PID_FILE), String(child.pid));
+    entry.reaper ??= startReaper(dir, stopTimeoutMs, stopSignal);
+    const deadline = Date.now() + readyTimeoutMs;
+    for (;;) {
+      if (exited(child)) {
+        throw new PrivateServerError(
+          `${spec.engine} exited before it accepted connections (code ${child.exitCode}, signal ${child.signalCode})`,
+          tail(logPath),
+        );
+      }
+      if (await spec.ready(dir).catch(() => false)) return performance.now() - t0;
+      if (Date.now() > deadline) {
+        throw new PrivateServerError(`${spec.engine} did not accept connections within ${readyTimeoutMs} ms`, tail(logPath));
+      }
+      await sleep(spec.pollMs ?? 100);
+    }
+  };
+
   try {
     if (spec.runAs) {
       chmodSync(dir, 0o755);
       chownTree(dir, spec.runAs);
     }
     if (spec.prepare) await spec.prepare(dir);
-    const { file, args } = spec.command(dir);
-    const fd = openSync(logPath, 'a');
-    if (spec.runAs) chownSync(logPath, spec.runAs.uid, spec.runAs.gid);
-    try {
-      child = spawn(file, args, {
-        stdio: ['ignore', fd, fd],
-        uid: spec.runAs?.uid,
-        gid: spec.runAs?.gid,
-        cwd: dir,
-      });
-    } finally {
-      closeSync(fd);
-    }
-    const spawnError = new Promise<Error>((res) => child!.once('error', res));
-    entry = { child, dir, reaper: null };
-    live.add(entry);
-    await Promise.race([sleep(50), spawnError.then((e) => { throw new PrivateServerError(`${spec.engine}: cannot run ${file}: ${e.message}`); })]);
-    if (child.pid === undefined) throw new PrivateServerError(`${spec.engine}: ${file} did not start`);
-    entry.reaper = startReaper(child.pid, dir, stopTimeoutMs, stopSignal);
-    const deadline = Date.now() + readyTimeoutMs;
-    for (;;) {
-      if (child.exitCode !== null || child.signalCode !== null) {
-        throw new PrivateServerError(
-          `${spec.engine} exited before it accepted connections (code ${child.exitCode}, signal ${child.signalCode})`,
-          tail(logPath),
-        );
-      }
-      if (await spec.ready(dir).catch(() => false)) break;
-      if (Date.now() > deadline) {
-        throw new PrivateServerError(`${spec.engine} did not accept connections within ${readyTimeoutMs} ms`, tail(logPath));
-      }
-      await sleep(100);
-    }
+    await launch();
   } catch (e) {
     const log = tail(logPath);
     await cleanup();
     if (e instanceof PrivateServerError) throw e;
     throw new PrivateServerError(`${spec.engine}: ${(e as Error).message}`, log);
   }
-  const started = child!;
   let stopping: Promise<void> | null = null;
+  const guard = async <T>(what: string, f: () => Promise<T>): Promise<T> => {
+    if (stopping) throw new PrivateServerError(`${spec.engine}: ${what} after stop()`);
+    try {
+      return await f();
+    } catch (e) {
+      const log = tail(logPath);
+      await (stopping ??= cleanup());
+      if (e instanceof PrivateServerError) throw e;
+      throw new PrivateServerError(`${spec.engine}: ${what}: ${(e as Error).message}`, log);
+    }
+  };
   return {
     engine: spec.engine,
     dir,
-    pid: started.pid!,
+    get pid() {
+      return entry.child?.pid ?? -1;
+    },
     logPath,
-    alive: () => started.exitCode === null && started.signalCode === null && existsSync(dir),
+    alive: () => !exited(entry.child) && existsSync(dir),
+    crash: () =>
+      guard('crash', async () => {
+        const c = entry.child;
+        if (!c || exited(c)) throw new PrivateServerError(`${spec.engine} is not running; nothing to crash`);
+        killGroup(c, 'SIGKILL');
+        await waitExit(c, 10_000);
+        // Children (PostgreSQL's backends) exit on their own schedule even after SIGKILL is
+        // sent; a restart must wait until none is left (they hold shared memory).
+        const deadline = Date.now() + 10_000;
+        while (groupAlive(c.pid!) && Date.now() < deadline) await sleep(20);
+        if (groupAlive(c.pid!)) throw new PrivateServerError(`${spec.engine}: processes of group ${c.pid} still alive 10 s after SIGKILL`);
+      }),
+    restart: () =>
+      guard('restart', async () => {
+        await shutdown(entry.child);
+        return launch();
+      }),
     stop: () => (stopping ??= cleanup()),
   };
 }

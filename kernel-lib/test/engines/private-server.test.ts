@@ -93,3 +93,23 @@ test('when the owner is killed with SIGKILL, the reaper stops the server and rem
   owner.kill('SIGKILL');
   assert.ok(await until(() => !alive(pid) && !existsSync(dir), 10_000), `server ${pid} or ${dir} left behind`);
 });
+
+test('crash() kills the process group and keeps the folder; restart() starts again on it', async () => {
+  // The stand-in forks a child, as PostgreSQL's postmaster forks backends.
+  const forking = {
+    file: process.execPath,
+    args: ['-e', `require('node:child_process').spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], { stdio: 'ignore' }); setInterval(() => {}, 1000)`],
+  };
+  const s = await startPrivateServer({ engine: 'forking', command: () => forking, ready: async () => true });
+  try {
+    const first = s.pid;
+    await s.crash();
+    assert.ok(!alive(first) && existsSync(s.dir));
+    assert.ok(!s.alive());
+    const ms = await s.restart();
+    assert.ok(ms >= 0 && s.alive() && s.pid !== first);
+  } finally {
+    await s.stop();
+  }
+  assert.ok(!existsSync(s.dir));
+});

@@ -85,3 +85,26 @@ export {
   TwoPlaneMemory,
   type TwoPlaneState,
 } from './two-plane-memory.js';
+export {
+  UPDATE_LAYOUTS,
+  pageHasRoomForVersion,
+  pgDirtyPages,
+  pgWalBytes,
+  type UpdateLayout,
+  type PgTableLayout,
+  type PgbenchLayout,
+  type PgDirtyPages,
+} from './postgres-dirty-pages.js';
+export {
+  runPgCheckpoint,
+  pgPredictedRedoS,
+  pgPredictedWalBytes,
+  pgRecoveryByInterval,
+  type PgCheckpointOptions,
+  type PgCheckpointResult,
+  type PgDirtyRow,
+  type PgCrashRow,
+  type PgRecoveryRow,
+} from './postgres-checkpoint.js';
+export { pgCheckpointChecks } from './postgres-checks.js';
+export { pgDirtyPagesFigure, pgWalFigure, pgRecoveryFigure } from './postgres-figures.js';
