@@ -101,6 +101,8 @@ export interface SysbenchOnInnodbResult {
   poolPages: number;
   prepareS: number;
   runs: SysbenchRandRun[];
+  /** The private server's folder (removed when the run ends). */
+  serverDir: string;
   /** Server versions as reported. */
   versions: { mariadb: string; sysbench: string };
   elapsedS: number;
@@ -297,7 +299,7 @@ export async function runSysbenchOnInnodb(opts: SysbenchOnInnodbOptions = {}): P
         modelAccessesPerTxn: model.accessesPerTxn,
       });
     }
-    return { options: o, layout, poolPages: poolTotal, prepareS, runs, versions: { mariadb: ver.v, sysbench: sysbenchVersion }, elapsedS: (performance.now() - t0) / 1000 };
+    return { options: o, layout, poolPages: poolTotal, prepareS, runs, serverDir: db.dir, versions: { mariadb: ver.v, sysbench: sysbenchVersion }, elapsedS: (performance.now() - t0) / 1000 };
   } finally {
     const c = child as ChildProcess | null;
     if (c && c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
