@@ -101,8 +101,9 @@ export interface SysbenchOnInnodbResult {
   poolPages: number;
   prepareS: number;
   runs: SysbenchRandRun[];
-  /** The private server's folder (removed when the run ends). */
+  /** The private server's folder (removed when the run ends) and the pids it ran under (one per start). */
   serverDir: string;
+  serverPids: number[];
   /** Server versions as reported. */
   versions: { mariadb: string; sysbench: string };
   elapsedS: number;
@@ -228,6 +229,7 @@ export async function runSysbenchOnInnodb(opts: SysbenchOnInnodbOptions = {}): P
   const t0 = performance.now();
   const db = await startMariaDb({ bufferPoolMiB: o.bufferPoolMiB, flushMethod: 'O_DIRECT' });
   let child: ChildProcess | null = null;
+  const serverPids = [db.server.pid];
   try {
     await db.exec('CREATE DATABASE sbtest');
     const tp = performance.now();
@@ -244,6 +246,7 @@ export async function runSysbenchOnInnodb(opts: SysbenchOnInnodbOptions = {}): P
     let sysbenchVersion = '';
     for (const randType of o.randTypes) {
       await db.restart();
+      serverPids.push(db.server.pid);
       const poolPagesBefore = (await poolPages(db)).length;
       const s0 = await status(db);
       const samples: SysbenchSample[] = [];
@@ -299,7 +302,7 @@ export async function runSysbenchOnInnodb(opts: SysbenchOnInnodbOptions = {}): P
         modelAccessesPerTxn: model.accessesPerTxn,
       });
     }
-    return { options: o, layout, poolPages: poolTotal, prepareS, runs, serverDir: db.dir, versions: { mariadb: ver.v, sysbench: sysbenchVersion }, elapsedS: (performance.now() - t0) / 1000 };
+    return { options: o, layout, poolPages: poolTotal, prepareS, runs, serverDir: db.dir, serverPids, versions: { mariadb: ver.v, sysbench: sysbenchVersion }, elapsedS: (performance.now() - t0) / 1000 };
   } finally {
     const c = child as ChildProcess | null;
     if (c && c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
@@ -363,7 +366,7 @@ export function sysbenchCurveGap(run: SysbenchRandRun): number {
 /** Measured facts a model of SysBench on InnoDB can take as inputs, with their source. */
 export interface SysbenchOnInnodbFacts {
   source: string;
-  table: { rows: number; tablespacePages: number; rowsPerLeaf: number; primaryShareOfTablespace: number; k1ShareOfTablespace: number; unusedShareOfTablespace: number };
+  table: SysbenchTableLayout & { primaryShareOfTablespace: number; k1ShareOfTablespace: number; unusedShareOfTablespace: number };
   byRandType: Record<string, { transactions: number; pagesRead: number; readShareOfTablespace: number; readShareOfPrimary: number; k1PagesRead: number; readRequestsPerTxn: number; coldReadsPerTxnFirstSample: number; modeledAccessesPerTxn: number }>;
 }
 
@@ -389,9 +392,7 @@ export function sysbenchOnInnodbFacts(r: SysbenchOnInnodbResult): SysbenchOnInno
   return {
     source: `measured by kernel-lib papers/a-replication/sysbench-on-innodb.ts (notebook replication-sysbench-on-innodb): MariaDB ${r.versions.mariadb}, sysbench ${r.versions.sysbench} oltp_read_only, ${r.options.tableRows} rows, pool ${r.options.bufferPoolMiB} MiB O_DIRECT, ${r.options.durationS} s per rand-type from a cold pool, ${r.options.threads} thread(s), seed ${r.options.seed}`,
     table: {
-      rows: L.rows,
-      tablespacePages: L.tablespacePages,
-      rowsPerLeaf: L.rowsPerLeaf,
+      ...L,
       primaryShareOfTablespace: primaryUsed / L.tablespacePages,
       k1ShareOfTablespace: L.k1Pages / L.tablespacePages,
       unusedShareOfTablespace: L.unusedPages / L.tablespacePages,
