@@ -28,7 +28,12 @@ import { SYSBENCH_RAND_TYPES, type SysbenchRandType } from '../../workloads/sysb
 import { modelSysbenchReads, treeShapeFromLevels, type InnodbTreeShape } from './sysbench-on-innodb-model.js';
 
 export interface SysbenchOnInnodbOptions {
-  /** Rows of sbtest1 (sysbench --table-size). Default 200,000 (about 52 MiB of tablespace). Range [2,000, 300,000]. */
+  /**
+   * Rows of sbtest1 (sysbench --table-size). Default 200,000 (about 52 MiB of tablespace).
+   * Range [5,000, 300,000]: below about 4,000 rows the .ibd is smaller than one extent (64
+   * pages) and the project's reader refuses its FSP_FREE_LIMIT (64) beyond FSP_SIZE, which
+   * MariaDB writes for such small files.
+   */
   tableRows?: number;
   /** innodb_buffer_pool_size (MiB); must hold 1.2 × the tablespace. Default 128. Range [64, 256]. */
   bufferPoolMiB?: number;
@@ -121,7 +126,7 @@ const DEFAULTS: Required<SysbenchOnInnodbOptions> = {
 
 function validate(o: SysbenchOnInnodbOptions): Required<SysbenchOnInnodbOptions> {
   const r = { ...DEFAULTS, ...o };
-  requireInteger('tableRows', r.tableRows, 'rows', 2_000, 300_000);
+  requireInteger('tableRows', r.tableRows, 'rows', 5_000, 300_000);
   requireInteger('bufferPoolMiB', r.bufferPoolMiB, 'MiB', 64, 256);
   if (!Array.isArray(r.randTypes) || r.randTypes.length === 0 || new Set(r.randTypes).size !== r.randTypes.length) {
     throw new ParameterError('randTypes', r.randTypes, '', `a non-empty list of distinct values of [${SYSBENCH_RAND_TYPES.join(', ')}]`);
