@@ -117,3 +117,38 @@ export {
   copyStreamRate,
   type CopyStreamInput,
 } from './xtrabackup.js';
+export {
+  runSysbenchOnInnodb,
+  sysbenchPagesRead,
+  sysbenchMissRatio,
+  sysbenchCurveGap,
+  sysbenchOnInnodbFacts,
+  type SysbenchOnInnodbOptions,
+  type SysbenchOnInnodbResult,
+  type SysbenchOnInnodbFacts,
+  type SysbenchRandRun,
+  type SysbenchSample,
+  type SysbenchTableLayout,
+  type SysbenchMissRatioPoint,
+} from './sysbench-on-innodb.js';
+export {
+  modelSysbenchReads,
+  treeShapeFromLevels,
+  regularTreeShape,
+  Sysbench10Ids,
+  OLTP_READ_ONLY_MIX,
+  SYSBENCH_10_RAND_DEFAULTS,
+  type InnodbTreeShape,
+  type TreeLevelPage,
+  type OltpReadOnlyMix,
+  type Sysbench10RandOptions,
+  type ModelReadsOptions,
+  type ModelReads,
+} from './sysbench-on-innodb-model.js';
+export { sysbenchOnInnodbChecks } from './sysbench-on-innodb-checks.js';
+export {
+  sysbenchPagesReadFigure,
+  sysbenchMissRatioFigure,
+  sysbenchPoolCompositionFigure,
+  sysbenchTpsFigure,
+} from './sysbench-on-innodb-figures.js';
