@@ -245,6 +245,13 @@ export class Runner {
     const timingFile = join(scratch, 'timing.json');
     const kernelTimingFile = join(scratch, 'kernel-timing.jsonl');
     atomicWriteFileSync(inputPath, serializeNotebook(prepared));
+    // What the exported figures' metadata hashes: the notebook's parameters cell and the
+    // injected overrides, as the kernel ran them.
+    const parameterCells = Object.fromEntries(
+      prepared.cells
+        .filter((c) => (c.metadata?.tags ?? []).some((t: string) => t === 'parameters' || t === 'injected-parameters'))
+        .map((c) => [(c.metadata!.tags as string[]).includes('injected-parameters') ? 'injected-parameters' : 'parameters', Array.isArray(c.source) ? c.source.join('') : c.source]),
+    );
     const t0 = performance.now();
     let browserWaitSeconds = 0;
     if (s.png || s.exportFigures) {
@@ -298,7 +305,7 @@ export class Runner {
       await this.exportQueue(async () => {
         for (const f of figures) {
           const t = performance.now();
-          await exportFigure(f.figure, join(figDir, f.name), { width: f.widthPx, height: f.heightPx });
+          await exportFigure(f.figure, join(figDir, f.name), { width: f.widthPx, height: f.heightPx, name: f.name, params: parameterCells });
           atomicWriteFileSync(join(figDir, `${f.name}.csv`), figureToCsv(f.figure as Parameters<typeof figureToCsv>[0]));
           result.figures.push(f.name);
           exportPerFigure.push({ figure: f.name, seconds: (performance.now() - t) / 1000 });

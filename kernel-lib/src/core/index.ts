@@ -26,3 +26,12 @@ export {
   requireOneOf,
   requireRange,
 } from './validate.js';
+export {
+  mean,
+  median,
+  quantile,
+  max,
+  rankCorrelation,
+  linearRegression,
+  linearFitR2,
+} from './statistics.js';

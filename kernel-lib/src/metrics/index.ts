@@ -10,3 +10,7 @@ export {
   type StablePeakOptions,
   type StablePeak,
 } from './stable-peak.js';
+export {
+  windowMean,
+  tailMean,
+} from './stable-peak.js';

@@ -41,6 +41,10 @@ export {
   tpccTxShape,
   tpccDistinctPagesTouched,
   tpccWarehouses,
+  TPCC_TABLES,
+  nurandDistribution,
+  TpccWritePageSampler,
+  tpccRandomWriteShares,
   type TpccTxType,
   type TpccTxShape,
 } from './tpcc.js';
