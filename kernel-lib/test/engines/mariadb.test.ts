@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { test } from 'node:test';
-import { alive, until } from './process-helpers.js';
+import { alive, killOwnerLeavesNothing, startOwner, until } from './process-helpers.js';
 import { ParameterError } from '../../src/core/validate.js';
 import { startMariaDb, withMariaDb } from '../../src/engines/mariadb.js';
 
@@ -87,18 +87,14 @@ function firstJsonLine(child: ReturnType<typeof spawn>, ms: number): Promise<{ p
 }
 
 test('an owner killed with SIGKILL half way leaves no mariadbd and no datadir', async () => {
-  const owner = spawn(process.execPath, ['--import', 'tsx', '-e', `
+  const o = await startOwner(`
     const { startMariaDb } = require(${JSON.stringify(require.resolve('../../src/engines/mariadb.ts'))});
     startMariaDb({ bufferPoolMiB: 32 }).then(async (db) => {
       await db.exec('CREATE DATABASE d');
       console.log(JSON.stringify({ pid: db.server.pid, dir: db.dir }));
-    });
-    setInterval(() => {}, 1000);
-  `], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const { pid, dir } = await firstJsonLine(owner, 60_000);
-  assert.ok(alive(pid) && existsSync(join(dir, 'data')));
-  owner.kill('SIGKILL');
-  assert.ok(await until(() => !alive(pid) && !existsSync(dir) && mariadbdIn(dir).length === 0, 40_000), `mariadbd ${pid} or ${dir} left behind`);
+    });`);
+  assert.ok(alive(o.pid) && existsSync(join(o.dir, 'data')));
+  assert.ok(await killOwnerLeavesNothing(o, 40_000, () => mariadbdIn(o.dir).length === 0), `mariadbd ${o.pid} or ${o.dir} left behind`);
 });
 
 test('a tslab notebook kernel killed mid-run leaves no mariadbd and no datadir', async (t) => {

@@ -1,11 +1,10 @@
 // The private PostgreSQL: real server (Debian's PostgreSQL 15), real crash and restart.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { test } from 'node:test';
 import { hasPostgres, lastRedo, startPostgres } from '../../src/engines/postgres.js';
 import { PrivateServerError } from '../../src/engines/private-server.js';
-import { alive } from './process-helpers.js';
+import { alive, killOwnerLeavesNothing, startOwner } from './process-helpers.js';
 
 const skip = hasPostgres() ? false : 'PostgreSQL 15 is not installed (make setup installs it)';
 
@@ -55,16 +54,9 @@ test('a query after the server died is a clear error', { skip }, async () => {
 });
 
 test('a process that started PostgreSQL and is SIGKILLed leaves no server and no folder', { skip }, async () => {
-  const owner = spawn(process.execPath, ['--import', 'tsx', '-e', `
+  const o = await startOwner(`
     const { startPostgres } = require(${JSON.stringify(require.resolve('../../src/engines/postgres.ts'))});
-    startPostgres().then((pg) => console.log(JSON.stringify({ pid: pg.server.pid, dir: pg.server.dir })));
-    setInterval(() => {}, 1000);
-  `], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const line = await new Promise<string>((res) => owner.stdout!.once('data', (b) => res(String(b))));
-  const { pid, dir } = JSON.parse(line) as { pid: number; dir: string };
-  assert.ok(alive(pid) && existsSync(dir));
-  owner.kill('SIGKILL');
-  const end = Date.now() + 30_000;
-  while ((alive(pid) || existsSync(dir)) && Date.now() < end) await new Promise((r) => setTimeout(r, 200));
-  assert.ok(!alive(pid) && !existsSync(dir), `postgres ${pid} or ${dir} left behind`);
+    startPostgres().then((pg) => console.log(JSON.stringify({ pid: pg.server.pid, dir: pg.server.dir })));`);
+  assert.ok(alive(o.pid) && existsSync(o.dir));
+  assert.ok(await killOwnerLeavesNothing(o, 30_000), `postgres ${o.pid} or ${o.dir} left behind`);
 });

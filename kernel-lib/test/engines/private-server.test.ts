@@ -1,11 +1,10 @@
 // The lifecycle of a private server, with a real child process standing in for the engine
 // (the engine helpers' own tests start the real MariaDB and PostgreSQL).
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { alive, until } from './process-helpers.js';
+import { alive, killOwnerLeavesNothing, startOwner } from './process-helpers.js';
 import { PrivateServerError, livePrivateServers, startPrivateServer, withPrivateServer } from '../../src/engines/private-server.js';
 
 const idle = { file: process.execPath, args: ['-e', 'setInterval(() => {}, 1000)'] };
@@ -65,17 +64,12 @@ test('a missing binary is a clear error', async () => {
 });
 
 test('when the owner is killed with SIGKILL, the reaper stops the server and removes its folder', async () => {
-  const owner = spawn(process.execPath, ['--import', 'tsx', '-e', `
+  const o = await startOwner(`
     const { startPrivateServer } = require(${JSON.stringify(require.resolve('../../src/engines/private-server.ts'))});
     startPrivateServer({ engine: 'orphan', command: () => (${JSON.stringify(idle)}), ready: async () => true })
-      .then((s) => console.log(JSON.stringify({ pid: s.pid, dir: s.dir })));
-    setInterval(() => {}, 1000);
-  `], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const line = await new Promise<string>((res) => owner.stdout!.once('data', (b) => res(String(b))));
-  const { pid, dir } = JSON.parse(line) as { pid: number; dir: string };
-  assert.ok(alive(pid) && existsSync(dir));
-  owner.kill('SIGKILL');
-  assert.ok(await until(() => !alive(pid) && !existsSync(dir), 10_000), `server ${pid} or ${dir} left behind`);
+      .then((s) => console.log(JSON.stringify({ pid: s.pid, dir: s.dir })));`);
+  assert.ok(alive(o.pid) && existsSync(o.dir));
+  assert.ok(await killOwnerLeavesNothing(o, 10_000), `server ${o.pid} or ${o.dir} left behind`);
 });
 
 test('crash() kills the process group and keeps the folder; restart() starts again on it', async () => {
