@@ -31,7 +31,7 @@ test('tree shape: leaves own consecutive rows, interior pages own consecutive ch
   assert.deepEqual([...s.ancestors[0]], [20, 20, 20, 21]);
   assert.deepEqual([...s.ancestors[1]], [30, 30, 30, 30]);
   assert.equal(s.treePages, 7);
-  assert.throws(() => treeShapeFromLevels(levels, 11), /rows = 11 rows .*equal to the leaves' records \(10\)/);
+  assert.throws(() => treeShapeFromLevels(levels, 11), /rows = 11 is out of range.*equal to the leaves' records \(10\)/);
   assert.throws(() => treeShapeFromLevels([levels[0], [{ pageNo: 20, nRecs: 3 }], [{ pageNo: 30, nRecs: 1 }]], 10), /levels\[1\] = 3 node pointers/);
   const r = regularTreeShape(1000, 73, 50);
   assert.equal(r.leafPage.length, 14);
@@ -152,7 +152,7 @@ test('bad input names the parameter', () => {
   assert.throws(() => modelSysbenchReads(shape, { poolPages: 0, randType: 'uniform', txnsAt: [1], seed: 1 }), /poolPages = 0 pages/);
   assert.throws(() => modelSysbenchReads(shape, { poolPages: 10, randType: 'zipf' as never, txnsAt: [1], seed: 1 }), /randType = "zipf"/);
   assert.throws(() => modelSysbenchReads(shape, { poolPages: 10, randType: 'uniform', txnsAt: [5, 2], seed: 1 }), /txnsAt\[1\] = 2 transactions/);
-  assert.throws(() => new Sysbench10Ids(1, 'uniform'), /rows = 1 rows/);
+  assert.throws(() => new Sysbench10Ids(1, 'uniform'), /rows = 1 is out of range/);
 });
 
 test('the engine run rejects bad options before it starts a server', async () => {

@@ -34,5 +34,5 @@ test('modern scenario: dirty fraction is scale-free; 8 dies per channel is progr
   assert.equal(r.diesNeededForBusBound, 79);
   for (const row of r.rows) assert.ok(row.backupS > 5 * row.busBoundBackupS);
   assert.ok(r.ssdsFor60sAt60Min > 1);
-  assert.throws(() => paperCModernScenario({ ssds: 0 }), /ssds = 0 SSDs is out of range/);
+  assert.throws(() => paperCModernScenario({ ssds: 0 }), /ssds = 0 is out of range/);
 });

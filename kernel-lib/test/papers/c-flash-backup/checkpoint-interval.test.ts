@@ -35,6 +35,6 @@ test('bad input: non-positive checkpoint time, MTBF or interval', () => {
 
 test('bad input: argminLogGrid refuses an empty range, too few points, a non-function', () => {
   assert.throws(() => argminLogGrid((x) => x, 10, 10), /\[lo, hi\] = \[10,10\] is out of range: must be a non-empty range/);
-  assert.throws(() => argminLogGrid((x) => x, 1, 10, 1), /points = 1 points/);
+  assert.throws(() => argminLogGrid((x) => x, 1, 10, 1), /points = 1 is out of range/);
   assert.throws(() => argminLogGrid(5 as unknown as (x: number) => number, 1, 10), /f = 5 is out of range: must be a function/);
 });
