@@ -91,7 +91,7 @@ test('a value outside its range fails in the first cell that uses it, naming the
   const tps = PARAMS.find((p) => p.name === 'tps')!;
   const r = run({ tps: (tps.lo as number) - 1, maxIntervalMin: 20 });
   assert.match(r.stdout, /flash-backup \.\.\. FAILED/);
-  assert.match(r.stderr, new RegExp(`tps = ${(tps.lo as number) - 1} tps is out of range: must be an integer ≥ ${tps.lo} tps and ≤ ${tps.hi} tps`));
+  assert.match(r.stderr, new RegExp(`tps = ${(tps.lo as number) - 1} is out of range: must be an integer ≥ ${tps.lo} tps and ≤ ${tps.hi} tps`));
   // the first code cell after the parameters (and the injected) cell
   assert.match(r.stderr, /cell 3\b/);
 });
