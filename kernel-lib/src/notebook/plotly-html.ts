@@ -9,7 +9,7 @@
  * exists. Where scripts do not run (GitHub, an untrusted notebook) the PNG stays.
  */
 import { readFileSync } from 'node:fs';
-import { randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 
 /** Output-metadata key that marks the one output carrying plotly.js (page writers skip it). */
 export const PLOTLY_LOADER_METADATA_KEY = 'kernel-lib/plotly-loader';
@@ -39,6 +39,9 @@ function scriptJson(v: unknown): string {
   return JSON.stringify(v).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
 }
 
+/** Figures rendered as HTML in this kernel session. */
+let figureCount = 0;
+
 /**
  * One figure as HTML: a container holding the PNG (if any), then a script that draws the
  * interactive plot into it when plotly is loaded (it waits up to 10 s for the loader output).
@@ -50,11 +53,14 @@ export function figureHtml(
   heightPx: number,
   pngBase64?: string,
 ): string {
-  const id = `kl-fig-${randomUUID()}`;
+  const payload = scriptJson({ data: fig.data, layout: fig.layout, config: fig.config ?? { displaylogo: false } });
+  // Unique within the kernel session (a counter) and the same from run to run (no randomness),
+  // so executed notebooks are byte-identical between serial and parallel runs.
+  figureCount++;
+  const id = `kl-fig-${createHash('sha256').update(name).update(payload).digest('hex').slice(0, 12)}-${figureCount}`;
   const img = pngBase64
     ? `<img alt="${name.replace(/"/g, '&quot;')}" width="${widthPx}" height="${heightPx}" src="data:image/png;base64,${pngBase64}">`
     : '';
-  const payload = scriptJson({ data: fig.data, layout: fig.layout, config: fig.config ?? { displaylogo: false } });
   return (
     `<div id="${id}" class="${FIGURE_HTML_CLASS}" data-figure="${name.replace(/"/g, '&quot;')}" style="width:${widthPx}px;min-height:${heightPx}px">${img}</div>` +
     `<script type="text/javascript">(function(){var f=${payload};var n=0;` +

@@ -126,7 +126,7 @@ export interface PgWalRecordBytes {
  * non-HOT updates) triples: the normal equations of the two-column design.
  */
 export function fitPgWalRecordBytes(points: ReadonlyArray<{ walBytes: number; txns: number; nonHot: number }>): PgWalRecordBytes {
-  if (points.length < 2) throw new RangeError(`fitPgWalRecordBytes needs at least 2 measured points, got ${points.length}`);
+  if (points.length < 1) throw new RangeError('fitPgWalRecordBytes needs at least one measured point, got none');
   let stt = 0, shh = 0, sth = 0, swt = 0, swh = 0;
   for (const p of points) {
     requirePositive('txns', p.txns, 'transactions');
