@@ -195,6 +195,8 @@ export async function startMariaDb(options: MariaDbOptions = {}): Promise<MariaD
           '--user=root',
           '--auth-root-authentication-method=normal',
           '--skip-test-db',
+          // its own temp folder: bootstraps running side by side must not share /tmp's temporary tables
+          `--tmpdir=${dir}`,
           ...formatArgs,
         ],
         { encoding: 'utf8', cwd: dir, timeout: 120_000 },
