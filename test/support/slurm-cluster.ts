@@ -10,6 +10,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { availableParallelism, hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from './free-port.js';
+import { alive } from '../../kernel-lib/test/engines/process-helpers.js';
 
 export const SLURM_BINARIES = ['munged', 'slurmctld', 'slurmd', 'sbatch', 'sinfo'];
 
@@ -36,14 +37,6 @@ function readPid(file: string): number | null {
   }
 }
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** The first log line that says what went wrong (fatal, then error), or the last lines. */
 export function failingLogLine(file: string): string {

@@ -18,6 +18,7 @@ import { modelSysbenchReads, regularTreeShape, Sysbench10Ids, treeShapeFromLevel
 import { runSysbenchOnInnodb, sysbenchCurveGap, sysbenchMissRatio, sysbenchPagesRead } from '../../../src/papers/a-replication/sysbench-on-innodb.js';
 import { sysbenchOnInnodbChecks } from '../../../src/papers/a-replication/sysbench-on-innodb-checks.js';
 import { check } from '../../../src/notebook/checks.js';
+import { alive } from '../../engines/process-helpers.js';
 
 test('tree shape: leaves own consecutive rows, interior pages own consecutive children (a literal 3-level tree)', () => {
   const levels = [
@@ -162,14 +163,6 @@ test('the engine run rejects bad options before it starts a server', async () =>
   await assert.rejects(runSysbenchOnInnodb({ bufferPoolMiB: 300 }), /bufferPoolMiB = 300 MiB/);
 });
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 test('engine: a tiny table, 2 s per rand-type, through the whole pipeline; nothing left afterwards', async () => {
   const r = await runSysbenchOnInnodb({ tableRows: 5000, bufferPoolMiB: 64, durationS: 2, sampleMs: 200, seed: 3 });
