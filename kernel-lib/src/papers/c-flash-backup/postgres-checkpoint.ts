@@ -100,10 +100,10 @@ function validate(o: PgCheckpointOptions): Required<PgCheckpointOptions> {
   const r = { ...DEFAULTS, ...o };
   requireInteger('scale', r.scale, 'scale units', 1, 1000);
   requireInteger('fillfactor', r.fillfactor, '%', 10, 100);
-  if (!Array.isArray(r.txnSweep) || r.txnSweep.length === 0) throw new RangeError('txnSweep = [] : must hold at least one transaction count');
+  if (!Array.isArray(r.txnSweep) || r.txnSweep.length === 0) throw new ParameterError('txnSweep', r.txnSweep, 'transactions', 'a non-empty array of transaction counts');
   r.txnSweep.forEach((n) => requireInteger('txnSweep', n, 'transactions', 1, 10_000_000));
   requirePositive('rateTps', r.rateTps, 'tps');
-  if (!Array.isArray(r.intervalsS) || r.intervalsS.length < 2) throw new RangeError('intervalsS must hold at least two intervals (s) to fit a line');
+  if (!Array.isArray(r.intervalsS) || r.intervalsS.length < 2) throw new ParameterError('intervalsS', r.intervalsS, 's', 'an array of at least two intervals');
   r.intervalsS.forEach((s) => requireInteger('intervalsS', s, 's', 1, 3600));
   requireInteger('crashesPerInterval', r.crashesPerInterval, 'crashes', 1, 100);
   if (typeof r.crashFullPageWrites !== 'boolean') throw new ParameterError('crashFullPageWrites', r.crashFullPageWrites, '', 'one of [true, false]');

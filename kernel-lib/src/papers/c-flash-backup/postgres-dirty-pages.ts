@@ -21,7 +21,7 @@
  * Inputs are the engine's own layout facts (rows per page from relpages and reltuples, index
  * leaves from pgstatindex), never a fit to the dirty-page counts.
  */
-import { requireInRange, requireInteger, requireNonNegative, requireOneOf, requirePositive } from '../../core/validate.js';
+import { ParameterError, requireInRange, requireInteger, requireNonNegative, requireOneOf, requirePositive } from '../../core/validate.js';
 import { expectedDistinctPages } from '../../workloads/tpc-ab.js';
 
 export type UpdateLayout = 'in-place' | 'new-version';
@@ -126,7 +126,7 @@ export interface PgWalRecordBytes {
  * non-HOT updates) triples: the normal equations of the two-column design.
  */
 export function fitPgWalRecordBytes(points: ReadonlyArray<{ walBytes: number; txns: number; nonHot: number }>): PgWalRecordBytes {
-  if (points.length < 1) throw new RangeError('fitPgWalRecordBytes needs at least one measured point, got none');
+  if (points.length < 1) throw new ParameterError('points', points, 'measurements', 'at least one measured (walBytes, txns, nonHot) point');
   let stt = 0, shh = 0, sth = 0, swt = 0, swh = 0;
   for (const p of points) {
     requirePositive('txns', p.txns, 'transactions');
