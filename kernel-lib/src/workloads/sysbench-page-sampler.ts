@@ -38,25 +38,29 @@ export function sysbenchRandMass(randType: SysbenchRandType, x0: number, x1: num
 }
 
 export class SysbenchPageSampler {
-  /** Access probability of each sampled page (sums to `massSum` ≈ 1/stride). */
+  /** Access probability of each sampled page (sums to `massSum` ≈ 1/stride of the read pages' mass; 0 beyond the read pages). */
   readonly mass: Float64Array;
   readonly massSum: number;
   private readonly table: AliasTable;
 
   /**
-   * @param dataPages leaf pages of the table @param stride sample every stride-th page
+   * @param dataPages pages of the file the sample is taken over @param stride sample every stride-th page
    * @param randType sysbench --rand-type @param special the special distribution's options
+   * @param readPages the pages SysBench reads: the first `readPages` of the file hold the primary
+   *   key's leaves in id order (sysbench loads the rows in id order, then builds its secondary
+   *   index behind them); the pages beyond are never drawn (mass 0). Default: all `dataPages`.
    */
-  constructor(dataPages: number, stride: number, randType: SysbenchRandType | string, special: SysbenchSpecialParams) {
+  constructor(dataPages: number, stride: number, randType: SysbenchRandType | string, special: SysbenchSpecialParams, readPages = dataPages) {
     requireInteger('dataPages', dataPages, 'pages', 1);
     requireInteger('stride', stride, 'pages', 1);
+    requireInteger('readPages', readPages, 'pages', 1, dataPages);
     const rt = requireOneOf('randType', randType, SYSBENCH_RAND_TYPES);
     const ns = Math.ceil(dataPages / stride);
     this.mass = new Float64Array(ns);
     let sum = 0;
-    for (let j = 0; j < ns; j++) {
-      const x0 = (j * stride) / dataPages;
-      const x1 = Math.min(1, (j * stride + 1) / dataPages);
+    for (let j = 0; j < ns && j * stride < readPages; j++) {
+      const x0 = (j * stride) / readPages;
+      const x1 = Math.min(1, (j * stride + 1) / readPages);
       this.mass[j] = sysbenchRandMass(rt, x0, x1, special);
       sum += this.mass[j];
     }
@@ -110,8 +114,10 @@ export class AliasTable {
       scaled[l] = scaled[l] + scaled[s] - 1;
       (scaled[l] < 1 ? small : large).push(l);
     }
+    // what rounding leaves in the lists has scaled weight ≈ 1 (the columns are conserved); a zero
+    // weight left there would still never be drawn
     for (const i of large) this.prob[i] = 1;
-    for (const i of small) this.prob[i] = 1;
+    for (const i of small) this.prob[i] = weights[i] > 0 ? 1 : 0;
   }
 
   /** An index, drawn with probability weights[i] / Σ weights. */

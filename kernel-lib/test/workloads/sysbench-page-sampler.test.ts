@@ -51,3 +51,18 @@ test('gaussian: symmetric about the middle; the central 10 % holds more than the
   assert.ok(Math.abs(g(0, 0.3) - g(0.7, 1)) < 1e-12);
   assert.ok(g(0.45, 0.55) > 0.3);
 });
+
+test('read pages: pages beyond the read set have mass 0 and are never drawn; the read set carries the whole distribution', () => {
+  for (const rt of SYSBENCH_RAND_TYPES) {
+    const s = new SysbenchPageSampler(10_000, 7, rt, SYSBENCH_05_SPECIAL, 9_000);
+    const all = new SysbenchPageSampler(9_000, 7, rt, SYSBENCH_05_SPECIAL);
+    for (let j = 0; j < s.pages; j++) {
+      if (j * 7 >= 9_000) assert.equal(s.mass[j], 0, `${rt} page ${j * 7}`);
+      else assert.equal(s.mass[j], all.mass[j], `${rt} page ${j * 7}: the same id range as a file of 9,000 pages`);
+    }
+    const rng = new Rng(3);
+    for (let k = 0; k < 50_000; k++) assert.ok(s.draw(rng) * 7 < 9_000, `${rt}: drew a page beyond the read set`);
+  }
+  assert.throws(() => new SysbenchPageSampler(100, 1, 'uniform', SYSBENCH_05_SPECIAL, 101), /readPages = 101 pages/);
+  assert.throws(() => new SysbenchPageSampler(100, 1, 'uniform', SYSBENCH_05_SPECIAL, 0), /readPages = 0 pages/);
+});
