@@ -315,6 +315,37 @@ export async function runSysbenchOnInnodb(opts: SysbenchOnInnodbOptions = {}): P
   }
 }
 
+/** Range of `measureSysbenchTableLayout`'s rows: from one extent of .ibd to about 1.2 GB (a few minutes to prepare). */
+export const SYSBENCH_LAYOUT_ROWS_RANGE: readonly [number, number] = [5_000, 5_000_000];
+
+/**
+ * How sysbench's `prepare` lays sbtest1 out on a real InnoDB at `tableRows` rows, without running
+ * a workload: starts a private MariaDB, prepares, reads the .ibd and innodb_index_stats
+ * (readLayout), stops the server. It measures the segment and free-extent shares at scales the
+ * read-only experiment cannot hold in its pool (sysbench-read-set.ts takes them as evidence).
+ * @throws ParameterError for `tableRows` out of SYSBENCH_LAYOUT_ROWS_RANGE; PrivateServerError when a tool is missing.
+ */
+export async function measureSysbenchTableLayout(opts: { tableRows: number }): Promise<SysbenchTableLayout & { versions: { mariadb: string }; prepareS: number }> {
+  if (typeof opts !== 'object' || opts === null) throw new ParameterError('opts', opts, '', 'an object { tableRows }');
+  const [lo, hi] = SYSBENCH_LAYOUT_ROWS_RANGE;
+  const rows = requireInteger('tableRows', opts.tableRows, 'rows', lo, hi);
+  const db = await startMariaDb({ bufferPoolMiB: 256, flushMethod: 'O_DIRECT' });
+  let child: ChildProcess | null = null;
+  try {
+    await db.exec('CREATE DATABASE sbtest');
+    const tp = performance.now();
+    await sysbench(db, [`--table-size=${rows}`, 'prepare'], (p) => (child = p));
+    const prepareS = (performance.now() - tp) / 1000;
+    const { layout } = await readLayout(db, rows);
+    const [ver] = await db.query<{ v: string }>('SELECT VERSION() v');
+    return { ...layout, versions: { mariadb: ver.v }, prepareS };
+  } finally {
+    const c = child as ChildProcess | null;
+    if (c && c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
+    await db.stop();
+  }
+}
+
 /** Pages of sbtest1 read by the end of a run (its pages in the pool, minus those there before the load). */
 export function sysbenchPagesRead(run: SysbenchRandRun): number {
   return Object.values(run.poolPagesByIndex).reduce((s, n) => s + n, 0) - run.poolPagesBefore;

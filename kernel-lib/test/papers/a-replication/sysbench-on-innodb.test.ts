@@ -15,7 +15,7 @@ import { livePrivateServers } from '../../../src/engines/private-server.js';
 import { SysbenchPageSampler, type SysbenchRandType } from '../../../src/workloads/sysbench-page-sampler.js';
 import { SYSBENCH_05_SPECIAL } from '../../../src/workloads/sysbench-oltp-read-only.js';
 import { modelSysbenchReads, regularTreeShape, Sysbench10Ids, treeShapeFromLevels } from '../../../src/papers/a-replication/sysbench-on-innodb-model.js';
-import { runSysbenchOnInnodb, sysbenchCurveGap, sysbenchMissRatio, sysbenchPagesRead } from '../../../src/papers/a-replication/sysbench-on-innodb.js';
+import { measureSysbenchTableLayout, runSysbenchOnInnodb, sysbenchCurveGap, sysbenchMissRatio, sysbenchPagesRead } from '../../../src/papers/a-replication/sysbench-on-innodb.js';
 import { sysbenchOnInnodbChecks } from '../../../src/papers/a-replication/sysbench-on-innodb-checks.js';
 import { check } from '../../../src/notebook/checks.js';
 import { alive } from '../../engines/process-helpers.js';
@@ -194,5 +194,17 @@ test('engine: a tiny table, 2 s per rand-type, through the whole pipeline; nothi
   assert.equal(existsSync(r.serverDir), false, 'server folder removed');
   assert.equal(r.serverPids.length, 1 + r.runs.length, 'one server start plus one restart per rand-type');
   assert.deepEqual(r.serverPids.filter(alive), [], 'no mariadbd left');
+  assert.equal(livePrivateServers(), 0);
+});
+
+test('layout only: sysbench prepare at 150,000 rows, the parts add up to the file, k_1 per PRIMARY page as recorded; nothing left afterwards', async () => {
+  await assert.rejects(measureSysbenchTableLayout({ tableRows: 5_000_001 }), (e: unknown) => e instanceof ParameterError && /tableRows = 5000001 rows/.test((e as Error).message));
+  await assert.rejects(measureSysbenchTableLayout(null as never), /opts/);
+  const L = await measureSysbenchTableLayout({ tableRows: 150_000 });
+  assert.equal(L.primaryLeafPages + L.primaryInteriorPages + L.k1Pages + L.systemPages + L.unusedPages, L.tablespacePages);
+  assert.ok(L.primaryReservedPages >= L.primaryLeafPages + L.primaryInteriorPages && L.k1ReservedPages >= L.k1Pages);
+  // both indexes grow with the rows: k_1's pages per PRIMARY page at this scale are within 10 % of the recorded 5,000,000-row ratio
+  const k1PerPrimary = L.k1Pages / (L.primaryLeafPages + L.primaryInteriorPages);
+  assert.ok(Math.abs(k1PerPrimary / 0.0607 - 1) < 0.1, `k_1 per PRIMARY page ${k1PerPrimary}`);
   assert.equal(livePrivateServers(), 0);
 });
