@@ -99,6 +99,8 @@ export {
   paperAReplicaSweep,
   paperABeyondConfigs,
   paperASweepWinners,
+  paperAReadSetFit,
+  type PaperAReadSetFitRow,
   type PaperADataSizeSweepRow,
   type PaperAReplicaSweepRow,
   type PaperABeyondConfigRow,
@@ -118,7 +120,16 @@ export {
   type CopyStreamInput,
 } from './xtrabackup.js';
 export {
+  sysbenchReadSet,
+  loadSysbenchLayouts,
+  sysbenchMeasuredRowsPerLeaf,
+  type SysbenchReadSet,
+  type SysbenchMeasuredLayout,
+} from './sysbench-read-set.js';
+export {
   runSysbenchOnInnodb,
+  measureSysbenchTableLayout,
+  SYSBENCH_LAYOUT_ROWS_RANGE,
   sysbenchPagesRead,
   sysbenchMissRatio,
   sysbenchCurveGap,

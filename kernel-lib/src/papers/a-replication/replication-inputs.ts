@@ -15,6 +15,7 @@ import { innodbRowsPerPage, sysbenchTxShape } from '../../workloads/sysbench-olt
 import { SYSBENCH_RAND_TYPES, type SysbenchRandType } from '../../workloads/sysbench-page-sampler.js';
 import { pageCacheReadCost, type PageCacheReadCost } from './page-cache-read-cost.js';
 import { tpccTxShape } from '../../workloads/tpcc.js';
+import { sysbenchReadSet, sysbenchMeasuredRowsPerLeaf, type SysbenchReadSet } from './sysbench-read-set.js';
 
 export type PaperAWorkload = 'read' | 'write';
 export const PAPER_A_WORKLOADS: readonly PaperAWorkload[] = ['read', 'write'];
@@ -115,12 +116,22 @@ export interface ReplicationInputs {
   chunkBytes: number;
   // pages and workload
   dataPages: number;
+  /**
+   * Pages SysBench reads: in the read run the PRIMARY key's B-tree, the first `readPages` of the
+   * file (sysbench-read-set.ts, scaled from layouts measured on a real InnoDB); in the write run
+   * SysBench reads the TPC-C data set, over all `dataPages`.
+   */
+  readPages: number;
+  /** How the read run's read set was derived (null in the write run). */
+  readSet: SysbenchReadSet | null;
   poolPages: number;
   /** Sampled pages. */
   ns: number;
   /** Sampled buffer-pool capacity (pages). */
   poolCap: number;
+  /** Rows per PRIMARY leaf, measured (sysbench-on-innodb.json); the row-size estimate is kept beside it. */
   rowsPerPage: number;
+  rowsPerPageFromRowBytes: number;
   sysbenchStatementsPerTx: number;
   /** SysBench leaf-page accesses per transaction. */
   A: number;
@@ -212,7 +223,10 @@ export function resolveReplicationInputs(params: PaperAParams): ReplicationInput
   const pageBytes = mysql.pageBytes;
   const dataPages = Math.round((dataGiB * GiB) / pageBytes);
   const poolPages = Math.round((mysql.bufferPoolGiB * GiB) / pageBytes);
-  const rowsPerPage = innodbRowsPerPage(setup.sysbench.rowBytes, pageBytes);
+  const rowsPerPageFromRowBytes = innodbRowsPerPage(setup.sysbench.rowBytes, pageBytes);
+  // SysBench's transactions visit leaves at the rows per leaf a real InnoDB gives sysbench's rows
+  const rowsPerPage = sysbenchMeasuredRowsPerLeaf();
+  const readSet = workload === 'read' ? sysbenchReadSet(dataPages, pageBytes) : null;
   const sb = sysbenchTxShape({ ...setup.sysbench, rowsPerPage });
   const tp = tpccTxShape();
   const tpCpuMs = tp.statementsPerTx * cal.cpuMsPerStatement;
@@ -253,10 +267,13 @@ export function resolveReplicationInputs(params: PaperAParams): ReplicationInput
     netMBps: ethernetPayloadMBps(setup.host.networkGbps),
     chunkBytes: cal.copyChunkKiB * 1024,
     dataPages,
+    readPages: readSet ? readSet.readPages : dataPages,
+    readSet,
     poolPages,
     ns: Math.ceil(dataPages / stride),
     poolCap: Math.max(1, Math.round(poolPages / stride)),
     rowsPerPage,
+    rowsPerPageFromRowBytes,
     sysbenchStatementsPerTx: sb.statementsPerTx,
     A: sb.pageAccessesPerTx,
     sbCpuMs: sb.statementsPerTx * cal.cpuMsPerStatement,

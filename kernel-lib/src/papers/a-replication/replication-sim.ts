@@ -122,6 +122,8 @@ export interface PaperAInputsUsed {
   datasheetRandomReadMs: number;
   diskSeqMBps: number;
   dataPages: number;
+  /** Pages SysBench reads (the read run: PRIMARY's B-tree, sysbench-read-set.ts; the write run: all). */
+  readPages: number;
   poolPages: number;
   sampledPages: number;
   /** SysBench --rand-type in use. */
@@ -256,7 +258,7 @@ export class ReplicationSim {
       randSpecPct: setup.sysbench.randSpecPct,
       randSpecRes: setup.sysbench.randSpecRes,
       randSpecIter: setup.sysbench.randSpecIter,
-    });
+    }, inp.readPages);
     this.writeSampler = inp.tpccOn ? new TpccWritePageSampler(inp.dataPages, inp.stride, tpccWarehouses(inp.dataGiB, setup.tpcc.mbPerWarehouse)) : null;
     this.mass = this.sampler.mass;
     this.massSum = this.sampler.massSum;
@@ -930,6 +932,7 @@ export class ReplicationSim {
         datasheetRandomReadMs: inp.datasheetReadMs,
         diskSeqMBps: inp.seqMBps,
         dataPages: inp.dataPages,
+        readPages: inp.readPages,
         poolPages: inp.poolPages,
         sampledPages: inp.ns,
         randType: inp.randType,

@@ -8,7 +8,7 @@ import { tailMean } from '../../metrics/stable-peak.js';
 import { loadReplicationSetup } from './vm-host.js';
 import { PAPER_A_CONFIGS, replicationPipelineFlags, requireReplicationConfigs } from './replication-pipeline.js';
 import { runPaperA, type PaperARun } from './replication-sim.js';
-import { paperAMedianCreationS, paperAMedianWarmupS } from './checks.js';
+import { paperAMedianCreationS, paperAMedianWarmupS, paperAMemoryUseRatio } from './checks.js';
 import { PAPER_A_WORKLOADS, requirePaperADataGiB, type PaperAParams, type PaperAWorkload } from './replication-inputs.js';
 
 /** What a sweep passes on to every run (the notebook's parameters cell); defaults as in runPaperA. */
@@ -154,5 +154,47 @@ export function paperASweepWinners(rows: readonly PaperADataSizeSweepRow[]): Arr
   return sizes.map((d) => {
     const rs = rows.filter((r) => r.dataGiB === d);
     return { dataGiB: d, firstStarted: best(rs, (r) => r.creationS), firstAtPeak: best(rs, (r) => r.readyAtPeakS), leastSourceReadGB: best(rs, (r) => r.sourceReadGB) };
+  });
+}
+
+export type PaperAReadSetFitRow = {
+  /** How the paper's «17 GB» is read. */
+  dataSize: string;
+  dataGiB: number;
+  /** SysBench's read set (GiB, sysbench-read-set.ts) and the buffer pool (GiB). */
+  readSetGiB: number;
+  poolGiB: number;
+  /** A11 under `share` (memory use per new instance vs no sharing). */
+  a11: number;
+  /** Memory the first and the last replica add by the end of its interval (GiB). */
+  firstReplicaAddsGiB: number;
+  lastReplicaAddsGiB: number;
+};
+
+/**
+ * Beyond the paper: whether SysBench's read set fits a buffer pool decides whether sharing decays
+ * (A11). The paper's «17 GB» of data read as GiB (the model's default) and as 10⁹ bytes, each
+ * simulated under `share` with the read-run calibration.
+ */
+export function paperAReadSetFit(opts: PaperASweepOptions = {}): PaperAReadSetFitRow[] {
+  const base = runOptions(opts);
+  const setup = loadReplicationSetup();
+  const stated = setup.mysql.dataGiB;
+  const readings = [
+    { dataSize: `${stated} GiB (the model's reading)`, dataGiB: stated },
+    { dataSize: `${stated}·10⁹ bytes`, dataGiB: (stated * 1e9) / 2 ** 30 },
+  ];
+  return readings.map(({ dataSize, dataGiB }) => {
+    const r = runPaperA({ ...base, workload: 'read', config: 'share', dataGiB });
+    const reps = r.replicas;
+    return {
+      dataSize,
+      dataGiB,
+      readSetGiB: (r.inputs.readPages * setup.mysql.pageBytes) / 2 ** 30,
+      poolGiB: setup.mysql.bufferPoolGiB,
+      a11: paperAMemoryUseRatio(r),
+      firstReplicaAddsGiB: reps[0].memoryAddedGiB,
+      lastReplicaAddsGiB: reps[reps.length - 1].memoryAddedGiB,
+    };
   });
 }

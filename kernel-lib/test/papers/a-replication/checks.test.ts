@@ -1,4 +1,5 @@
 import { test } from 'node:test';
+import { loadPaperACalibration } from '../../../src/papers/a-replication/replication-inputs.js';
 import assert from 'node:assert/strict';
 import { paperAMedian, paperAReadChecks, paperAWriteChecks, paperAPhaseBreakdown, runPaperAConfigs, paperAInputTable, paperARandTypeCandidates, paperACheckDefinitions, paperAReplicaTable } from '../../../src/papers/a-replication/checks.js';
 
@@ -46,11 +47,16 @@ test('input table: every input has a source; the calibrated ones name the number
   assert.deepEqual(cal.map((r) => r.kind), ['calibrated (A11 share)', 'calibrated (A4)', 'calibrated (A7)', 'calibrated (A7 start)', 'calibrated (A1)', 'calibrated (A1)', 'calibrated (A2 snapshot)']);
 });
 
-test('rand-type record: A11 of each sysbench 0.5 distribution at the calibrated parameters; uniform is the one in use', () => {
+test('rand-type record: each sysbench 0.5 distribution with its own fit; the one in use is the admissible one with A11 closest to 0.16', () => {
   const rows = paperARandTypeCandidates();
   assert.deepEqual(rows.map((r) => r.randType).sort(), ['gaussian', 'pareto', 'special', 'uniform']);
-  assert.deepEqual(rows.filter((r) => r.chosen).map((r) => r.randType), ['uniform']);
   for (const r of rows) assert.ok(r.a11 > 0 && r.a11 < 1, r.randType);
+  for (const r of rows.filter((x) => x.fitsReached)) assert.ok(r.coldWarmupS >= 1800 && Math.abs(r.shareWarmupS - 240) <= 60, `${r.randType}: admissible, so its fits reach A4 and A7`);
+  const admissible = rows.filter((r) => r.fitsReached);
+  assert.ok(admissible.length > 0);
+  const best = admissible.reduce((a, b) => (Math.abs(b.a11 - 0.16) < Math.abs(a.a11 - 0.16) ? b : a));
+  assert.deepEqual(rows.filter((r) => r.chosen).map((r) => r.randType), [best.randType]);
+  assert.equal(loadPaperACalibration().randType, best.randType);
 });
 
 test('per-replica table: an arquero table with one row per replica and configuration, filterable in a cell', () => {
