@@ -16,6 +16,7 @@ export {
   paperAReplicaTable,
   paperAMemoryUseRatio,
   paperASourceDropDuringSnapshot,
+  paperASnapshotS,
   PAPER_A_KNOWN_DEVIATIONS,
   PAPER_A_CHECK_DEFINITIONS,
   paperACheckDefinitions,

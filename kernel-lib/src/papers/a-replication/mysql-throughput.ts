@@ -8,7 +8,10 @@
  * share mapping); disk = misses served by a disk read × the read's service time. Other load on
  * the same vCPU or disks (another benchmark on the VM, other VMs, snapshot copies) is folded in
  * by stretching the service times by 1/(1 − utilization of the others) (a standard approximation
- * for a shared server; Lazowska et al., Quantitative System Performance, 1984, ch. 8).
+ * for a shared server; Lazowska et al., Quantitative System Performance, 1984, ch. 8). A closed
+ * stream with one request outstanding (a bulk copy) is not an open load: it is folded in as the
+ * requests it keeps ahead of each visit (`diskOtherQueue`, the Bard–Schweitzer form of multi-class
+ * MVA), which a 1/(1 − u) stretch would overstate without bound as its utilization nears 1.
  */
 import { requireInteger, requireInRange, requireNonNegative } from '../../core/validate.js';
 
@@ -28,6 +31,9 @@ export interface MvaInput {
   cpuOtherQueue?: number;
   /** Per-disk utilization by others (0..<1). */
   diskOtherUtil?: number;
+  /** Mean work of closed others (bulk copies) ahead of every disk visit, in units of this
+   *  workload's per-visit disk service time (Bard–Schweitzer approximation of multi-class MVA). */
+  diskOtherQueue?: number;
 }
 
 export interface MvaResult {
@@ -41,6 +47,8 @@ export interface MvaResult {
   responseMs: number;
   /** Mean number of this workload's threads at the vCPU. */
   cpuQueue: number;
+  /** Mean number of this workload's requests at one disk. */
+  diskQueue: number;
 }
 
 const MAX_OTHER = 0.98;
@@ -53,20 +61,21 @@ export function mvaThroughput(inp: MvaInput): MvaResult {
   const cu = Math.min(MAX_OTHER, requireInRange('cpuOtherUtil', inp.cpuOtherUtil ?? 0, '', 0, 1));
   const du = Math.min(MAX_OTHER, requireInRange('diskOtherUtil', inp.diskOtherUtil ?? 0, '', 0, 1));
   const qo = requireNonNegative('cpuOtherQueue', inp.cpuOtherQueue ?? 0, 'threads');
+  const qdo = requireNonNegative('diskOtherQueue', inp.diskOtherQueue ?? 0, 'requests');
   const dc = inp.cpuMs / (1 - cu);
   const dd = inp.diskMs / disks / (1 - du);
-  if (dc + dd * disks <= 0) return { xPerS: Infinity, cpuUtil: 0, diskUtil: 0, responseMs: 0, cpuQueue: 0 };
+  if (dc + dd * disks <= 0) return { xPerS: Infinity, cpuUtil: 0, diskUtil: 0, responseMs: 0, cpuQueue: 0, diskQueue: 0 };
   let qc = 0;
   let qd = 0;
   let x = 0;
   let r = 0;
   for (let k = 1; k <= n; k++) {
     const rc = dc * (1 + qc + qo);
-    const rd = dd * (1 + qd);
+    const rd = dd * (1 + qd + qdo);
     r = rc + disks * rd;
     x = k / r;
     qc = x * rc;
     qd = x * rd;
   }
-  return { xPerS: x * 1000, cpuUtil: x * inp.cpuMs, diskUtil: (x * inp.diskMs) / disks, responseMs: r, cpuQueue: qc };
+  return { xPerS: x * 1000, cpuUtil: x * inp.cpuMs, diskUtil: (x * inp.diskMs) / disks, responseMs: r, cpuQueue: qc, diskQueue: qd };
 }

@@ -41,7 +41,7 @@ import { GuestPageCache } from './page-cache.js';
 import { HypervisorShareTable } from './hypervisor-share-table.js';
 import { SampledBufferPool } from './innodb-buffer-pool-model.js';
 import { mvaThroughput } from './mysql-throughput.js';
-import { copyStreamRate } from './xtrabackup.js';
+import { copyChunkServiceMs, copyStreamRate } from './xtrabackup.js';
 import type { ReplicationConfig } from './replication-pipeline.js';
 import { SysbenchPageSampler, type SysbenchRandType } from '../../workloads/sysbench-page-sampler.js';
 import { TpccWritePageSampler, tpccWarehouses } from '../../workloads/tpcc.js';
@@ -135,6 +135,9 @@ export interface PaperAInputsUsed {
   calibration: PaperACalibration;
 }
 
+/** Pages InnoDB recovery reads together (MySQL 5.6 log0recv.cc RECV_READ_AHEAD_AREA): its outstanding reads. */
+const RECOVERY_OUTSTANDING_PAGES = 32;
+
 /** Where a VM's access to a page is served: its own pool, a shared frame, its page cache, an on-demand fetch, its disk. */
 export const MISS_CATEGORIES = ['pool', 'share', 'page cache', 'fetch', 'disk'] as const;
 const C_POOL = 0;
@@ -222,7 +225,12 @@ export class ReplicationSim {
   private readonly pcEvictors: Array<(q: number) => void>;
   /** Per-disk utilization by random I/O (all VMs) in the previous step. */
   private uRandPrev = 0;
-  private uStreamPrev = 0;
+  /** Previous step: requests of batched page I/O (prepare, crash recovery) outstanding at a disk,
+   *  bulk copies' presence at a disk (their per-disk utilization; one request each), the mean number of
+   *  closed random requests queued at a disk (SysBench, TPC-C, SQL threads). */
+  private batchQueuePrev = 0;
+  private bulkPresencePrev = 0;
+  private randQueuePrev = 0;
   private tpccXPrev = 0;
   private tpccCpuQueuePrev = 0;
   private tpccDiskUtilPrevStep = 0;
@@ -237,10 +245,14 @@ export class ReplicationSim {
   private readonly appliedTxPerS: Float64Array;
   private readonly xs: Float64Array;
   private readonly dUtil: Float64Array;
+  private readonly dQueue: Float64Array;
   private readonly sbCpuQueue: Float64Array;
 
   // ---- per-step scratch (set by the phases of one step) ----
   private streamUtil = 0;
+  private batchQueue = 0;
+  private bulkPresence = 0;
+  private randQueueNow = 0;
   private streamSourceReadMBps = 0;
   private srcRecoveryFetch = 0;
   private uRandNow = 0;
@@ -313,6 +325,7 @@ export class ReplicationSim {
     this.appliedTxPerS = new Float64Array(vmCount);
     this.xs = new Float64Array(vmCount);
     this.dUtil = new Float64Array(vmCount);
+    this.dQueue = new Float64Array(vmCount);
     this.sbCpuQueue = new Float64Array(vmCount);
   }
 
@@ -532,6 +545,8 @@ export class ReplicationSim {
     }
     // random-I/O interference seen by streams
     this.streamUtil = 0;
+    this.batchQueue = 0;
+    this.bulkPresence = 0;
     this.streamSourceReadMBps = 0;
     this.srcRecoveryFetch = 0;
     const uRandPrev = this.uRandPrev;
@@ -543,8 +558,9 @@ export class ReplicationSim {
         const elapsed = t + stepS - s.phaseStartS;
         if (s.phase === 'snapshot' || s.phase === 'transfer' || s.phase === 'minimum files') {
           const cap = s.phase === 'snapshot' ? Infinity : Math.min(cal.transferPathMBps, inp.netMBps);
-          const r = copyStreamRate({ chunkBytes: inp.chunkBytes, repositionMs: this.repositionMs, seqMBps: inp.seqMBps, otherUtil: Math.min(0.98, uRandPrev), capMBps: cap }, disks);
+          const r = copyStreamRate({ chunkBytes: inp.chunkBytes, repositionMs: this.repositionMs, seqMBps: inp.seqMBps, otherUtil: 0, otherWaitMs: (this.randQueuePrev + this.batchQueuePrev) * this.readMs, capMBps: cap }, disks);
           this.streamUtil += r.diskUtil;
+          this.bulkPresence += r.diskUtil;
           this.streamSourceReadMBps += r.MBps;
           const bytes = r.MBps * 1e6 * stepS;
           if (s.phase === 'transfer') {
@@ -582,12 +598,17 @@ export class ReplicationSim {
             }
           }
         } else if (s.phase === 'prepare' || s.phase === 'crash recovery') {
-          // random page I/O batched over all disks (InnoDB recovery reads pages in batches,
-          // log0recv.cc recv_read_in_area); prepare also writes each page back
+          // page I/O batched over all disks: InnoDB recovery (XtraBackup --prepare is one) reads the
+          // pages of an area together (log0recv.cc recv_read_in_area, RECV_READ_AHEAD_AREA = 32 pages),
+          // so it keeps 32 requests outstanding, 32/disks per disk, and a disk serves them beside the
+          // random requests queued there in proportion (processor sharing); prepare also writes each page back
           const ios = s.phase === 'prepare' ? 2 : 1;
-          const pagesPerS = (disks * (1 - Math.min(0.98, uRandPrev))) / ((ios * this.readMs) / 1000);
+          const perDisk = RECOVERY_OUTSTANDING_PAGES / disks;
+          const share = perDisk / (perDisk + this.randQueuePrev);
+          const pagesPerS = (disks * share) / ((ios * this.readMs) / 1000);
           const done = Math.min(s.pagesLeft, pagesPerS * stepS);
           this.streamUtil += (done * ios * this.readMs) / 1000 / disks / stepS;
+          this.batchQueue += perDisk;
           if (s.phase === 'crash recovery' && s.lazy) this.srcRecoveryFetch += (done * pageBytes) / 1e6 / stepS;
           s.pagesLeft -= done;
           if (s.pagesLeft <= 1e-9) {
@@ -630,8 +651,9 @@ export class ReplicationSim {
         }
       } else if (s.stage === 'running' && s.lazy && s.bgCopyPos < dataPages) {
         // background copier: file order, bypasses the guest page cache
-        const r = copyStreamRate({ chunkBytes: inp.chunkBytes, repositionMs: this.repositionMs, seqMBps: inp.seqMBps, otherUtil: Math.min(0.98, uRandPrev), capMBps: Math.min(cal.transferPathMBps, inp.netMBps) }, disks);
+        const r = copyStreamRate({ chunkBytes: inp.chunkBytes, repositionMs: this.repositionMs, seqMBps: inp.seqMBps, otherUtil: 0, otherWaitMs: (this.randQueuePrev + this.batchQueuePrev) * this.readMs, capMBps: Math.min(cal.transferPathMBps, inp.netMBps) }, disks);
         this.streamUtil += r.diskUtil;
+        this.bulkPresence += r.diskUtil;
         this.streamSourceReadMBps += r.MBps;
         const to = Math.min(dataPages, s.bgCopyPos + Math.floor((r.MBps * 1e6 * stepS) / pageBytes));
         for (let j = Math.ceil(s.bgCopyPos / stride); j * stride < to; j++) {
@@ -659,9 +681,13 @@ export class ReplicationSim {
     const xs = this.xs;
     const dUtil = this.dUtil;
     const uRandPrev = this.uRandPrev;
-    const uStreamPrev = this.uStreamPrev;
+    // a random visit waits, on average, the residual of the bulk copies' requests in service there
+    // (deterministic service: half a request) and the batched recovery requests outstanding there
+    const bulkWaitMs = this.bulkPresencePrev * (copyChunkServiceMs(inp.chunkBytes, this.repositionMs, inp.seqMBps, disks) / 2 / 2);
+    const bulkQueue = bulkWaitMs / this.readMs + this.batchQueuePrev;
     const tpccOn = inp.tpccOn;
     this.uRandNow = 0;
+    this.randQueueNow = 0;
     this.srcRead = 0;
     this.srcFetch = 0;
     // TPC-C on the source shares its vCPU with SysBench; solve the pair by a few fixed-point passes
@@ -669,8 +695,11 @@ export class ReplicationSim {
     let tpccCpuQueue = this.tpccCpuQueuePrev;
     let sbCpuQueue0 = 0;
     let tpccDiskUtil = 0;
+    let tpccDiskQueue = 0;
+    const dQueue = this.dQueue;
     xs.fill(0);
     dUtil.fill(0);
+    dQueue.fill(0);
     for (let pass = 0; pass < (tpccOn ? 3 : 1); pass++) {
       for (let v = 0; v < vmCount; v++) {
         const s = vms[v];
@@ -688,10 +717,11 @@ export class ReplicationSim {
         // the vCPU is shared fairly with TPC-C's threads (source) or the replication SQL thread (replicas:
         // one thread, at the CPU for the fraction of time it computes)
         const otherQueue = v === 0 ? (tpccOn ? tpccCpuQueue : 0) : Math.min(0.98, (this.appliedTxPerS[v] * inp.applyCpuMs) / 1000);
-        const otherDisk = Math.max(0, uRandPrev + uStreamPrev - vms[v].lastDiskUtil);
-        const r = mvaThroughput({ threads, cpuMs, diskMs, disks, cpuOtherQueue: otherQueue, diskOtherUtil: Math.min(0.98, otherDisk) });
+        const otherDisk = Math.max(0, uRandPrev - vms[v].lastDiskUtil);
+        const r = mvaThroughput({ threads, cpuMs, diskMs, disks, cpuOtherQueue: otherQueue, diskOtherUtil: Math.min(0.98, otherDisk), diskOtherQueue: bulkQueue });
         xs[v] = r.xPerS;
         dUtil[v] = r.diskUtil;
+        dQueue[v] = r.diskQueue;
         this.sbCpuQueue[v] = r.cpuQueue;
         if (v === 0) sbCpuQueue0 = r.cpuQueue;
       }
@@ -701,18 +731,21 @@ export class ReplicationSim {
         // dirties (the flush rate bounds TPC-C in the long run)
         const srcMiss = vms[0].pool ? 1 - vms[0].pool.sizePages / inp.ns : 1;
         const diskMs = inp.logWriteMs + inp.W * (1 + srcMiss) * this.readMs;
-        const otherDisk = Math.max(0, uRandPrev + uStreamPrev - this.tpccDiskUtilPrevStep);
-        const r = mvaThroughput({ threads: inp.tpccThreads, cpuMs: inp.tpCpuMs, diskMs, disks, cpuOtherQueue: sbCpuQueue0, diskOtherUtil: Math.min(0.98, otherDisk) });
+        const otherDisk = Math.max(0, uRandPrev - this.tpccDiskUtilPrevStep);
+        const r = mvaThroughput({ threads: inp.tpccThreads, cpuMs: inp.tpCpuMs, diskMs, disks, cpuOtherQueue: sbCpuQueue0, diskOtherUtil: Math.min(0.98, otherDisk), diskOtherQueue: bulkQueue });
         tpccX = r.xPerS;
         tpccCpuQueue = r.cpuQueue;
         tpccDiskUtil = r.diskUtil;
+        tpccDiskQueue = r.diskQueue;
       }
     }
     for (let v = 0; v < vmCount; v++) {
       vms[v].lastX = xs[v];
       vms[v].lastDiskUtil = dUtil[v];
       this.uRandNow += dUtil[v];
+      this.randQueueNow += dQueue[v];
     }
+    this.randQueueNow += tpccDiskQueue;
     this.tpccX = tpccX;
     this.tpccCpuQueue = tpccCpuQueue;
     this.tpccDiskUtil = tpccDiskUtil;
@@ -732,18 +765,21 @@ export class ReplicationSim {
     const t = this.stepIndex * stepS;
     let replicaApplyUtil = 0;
     if (inp.tpccOn) {
-      const otherDisk = Math.min(0.98, Math.max(0, this.uRandPrev + this.uStreamPrev));
+      const otherDisk = Math.min(0.98, Math.max(0, this.uRandPrev));
+      const bulkWaitMs = this.bulkPresencePrev * (copyChunkServiceMs(inp.chunkBytes, this.repositionMs, inp.seqMBps, disks) / 4) + this.batchQueuePrev * readMs;
       for (let v = 1; v < inp.vmCount; v++) {
         const s = this.vms[v];
         this.appliedTxPerS[v] = 0;
         if (s.stage !== 'running' || !s.pool || inp.flags.fork || t < s.startedS) continue;
         this.applyBacklogTx[v] += this.tpccX * stepS;
         const miss = 1 - s.pool.sizePages / inp.ns;
-        const cycleMs = inp.applyCpuMs * (1 + this.sbCpuQueue[v]) + (W * miss * readMs) / (1 - otherDisk);
+        const cycleMs = inp.applyCpuMs * (1 + this.sbCpuQueue[v]) + W * miss * (readMs / (1 - otherDisk) + bulkWaitMs);
         const applied = Math.min(this.applyBacklogTx[v], (1000 / cycleMs) * stepS);
         this.applyBacklogTx[v] -= applied;
         this.appliedTxPerS[v] = applied / stepS;
         replicaApplyUtil += (this.appliedTxPerS[v] * W * (1 + miss) * readMs) / 1000 / disks;
+        // one SQL thread: one request outstanding at a time, a queue at one disk equal to its utilization there
+        this.randQueueNow += (this.appliedTxPerS[v] * W * miss * readMs) / 1000 / disks;
       }
     }
     this.uRandNow += this.tpccDiskUtil + replicaApplyUtil;
@@ -852,7 +888,9 @@ export class ReplicationSim {
     this.sourceReadMBps[i] = this.srcRead + this.srcFetch + this.streamSourceReadMBps;
     this.diskUtil[i] = Math.min(1, this.uRandNow + this.streamUtil);
     this.uRandPrev = this.uRandNow;
-    this.uStreamPrev = this.streamUtil;
+    this.batchQueuePrev = this.batchQueue;
+    this.bulkPresencePrev = this.bulkPresence;
+    this.randQueuePrev = this.randQueueNow;
     this.tpccXPrev = this.tpccX;
     this.tpccCpuQueuePrev = this.tpccCpuQueue;
     this.clockStep++;

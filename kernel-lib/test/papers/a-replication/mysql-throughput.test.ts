@@ -31,3 +31,20 @@ test('bad input', () => {
   assert.throws(() => mvaThroughput({ threads: 0, cpuMs: 1, diskMs: 1, disks: 8 }), /threads = 0/);
   assert.throws(() => mvaThroughput({ threads: 1, cpuMs: -1, diskMs: 1, disks: 8 }), /cpuMs = -1 ms/);
 });
+
+test('a bulk copy queued ahead of every disk visit (diskOtherQueue): one thread waits exactly that much more per visit; more of it never helps', () => {
+  // one thread, no CPU: response = disks × (per-disk demand × (1 + other queue))
+  const one = mvaThroughput({ threads: 1, cpuMs: 0.001, diskMs: 8, disks: 8, diskOtherQueue: 0.5 });
+  assert.ok(Math.abs(one.responseMs - (0.001 + 8 * 1 * 1.5)) < 1e-9, `${one.responseMs}`);
+  assert.equal(mvaThroughput({ threads: 4, cpuMs: 1, diskMs: 8, disks: 8, diskOtherQueue: 0 }).xPerS, mvaThroughput({ threads: 4, cpuMs: 1, diskMs: 8, disks: 8 }).xPerS);
+  fc.assert(
+    fc.property(fc.integer({ min: 1, max: 64 }), fc.double({ min: 0, max: 5, noNaN: true }), fc.double({ min: 0, max: 5, noNaN: true }), (n, q, dq) => {
+      const a = mvaThroughput({ threads: n, cpuMs: 1, diskMs: 20, disks: 8, diskOtherQueue: q });
+      const b = mvaThroughput({ threads: n, cpuMs: 1, diskMs: 20, disks: 8, diskOtherQueue: q + dq });
+      assert.ok(b.xPerS <= a.xPerS + 1e-9);
+      assert.ok(a.diskQueue >= 0 && a.diskQueue <= n);
+    }),
+    { seed: 5 },
+  );
+  assert.throws(() => mvaThroughput({ threads: 1, cpuMs: 1, diskMs: 1, disks: 8, diskOtherQueue: -1 }), /diskOtherQueue = -1 requests/);
+});
