@@ -549,7 +549,6 @@ export class ReplicationSim {
     this.bulkPresence = 0;
     this.streamSourceReadMBps = 0;
     this.srcRecoveryFetch = 0;
-    const uRandPrev = this.uRandPrev;
     for (let v = 1; v < inp.vmCount; v++) {
       const s = vms[v];
       if (s.stage === 'absent') continue;
@@ -669,6 +668,17 @@ export class ReplicationSim {
     }
   }
 
+  /**
+   * Mean wait of one random disk visit behind the previous step's closed bulk workloads (ms): the
+   * residual of a copy request in service (half of it: deterministic service; one request per copy,
+   * present for its utilization) and the batched recovery requests outstanding at the disk.
+   */
+  private closedOthersWaitMs(): number {
+    const inp = this.inputs;
+    const copyRequestMs = copyChunkServiceMs(inp.chunkBytes, this.repositionMs, inp.seqMBps, inp.disks) / 2;
+    return this.bulkPresencePrev * (copyRequestMs / 2) + this.batchQueuePrev * this.readMs;
+  }
+
   // ---- 2. throughput -------------------------------------------------------------------------
 
   /** Throughput of every running VM (exact MVA) and of TPC-C on the source, from the current miss mix. */
@@ -681,10 +691,7 @@ export class ReplicationSim {
     const xs = this.xs;
     const dUtil = this.dUtil;
     const uRandPrev = this.uRandPrev;
-    // a random visit waits, on average, the residual of the bulk copies' requests in service there
-    // (deterministic service: half a request) and the batched recovery requests outstanding there
-    const bulkWaitMs = this.bulkPresencePrev * (copyChunkServiceMs(inp.chunkBytes, this.repositionMs, inp.seqMBps, disks) / 2 / 2);
-    const bulkQueue = bulkWaitMs / this.readMs + this.batchQueuePrev;
+    const bulkQueue = this.closedOthersWaitMs() / this.readMs;
     const tpccOn = inp.tpccOn;
     this.uRandNow = 0;
     this.randQueueNow = 0;
@@ -766,7 +773,7 @@ export class ReplicationSim {
     let replicaApplyUtil = 0;
     if (inp.tpccOn) {
       const otherDisk = Math.min(0.98, Math.max(0, this.uRandPrev));
-      const bulkWaitMs = this.bulkPresencePrev * (copyChunkServiceMs(inp.chunkBytes, this.repositionMs, inp.seqMBps, disks) / 4) + this.batchQueuePrev * readMs;
+      const bulkWaitMs = this.closedOthersWaitMs();
       for (let v = 1; v < inp.vmCount; v++) {
         const s = this.vms[v];
         this.appliedTxPerS[v] = 0;
