@@ -24,6 +24,7 @@ export interface PaperASweepOptions {
 }
 
 function runOptions(o: PaperASweepOptions): Pick<PaperAParams, 'seed' | 'samplingStride' | 'stepS'> {
+  if (typeof o !== 'object' || o === null || Array.isArray(o)) throw new ParameterError('opts', o, '', 'an object { configs?, seed?, samplingStride?, stepS? }');
   return { seed: o.seed ?? 1, samplingStride: o.samplingStride ?? 512, stepS: o.stepS ?? 1 };
 }
 
@@ -44,8 +45,8 @@ export type PaperADataSizeSweepRow = {
  * grows with the data (3,500 s × dataGiB / 17) so that the full copy of `default` fits.
  */
 export function paperADataSizeSweep(dataGiBs: readonly number[] = [17, 51, 170], opts: PaperASweepOptions = {}): PaperADataSizeSweepRow[] {
-  const configs = requireReplicationConfigs('configs', opts.configs ?? PAPER_A_CONFIGS);
   const base = runOptions(opts);
+  const configs = requireReplicationConfigs('configs', opts.configs ?? PAPER_A_CONFIGS);
   const stride0 = requireInteger('samplingStride', base.samplingStride!, 'pages', 1, 65536);
   const rows: PaperADataSizeSweepRow[] = [];
   const setup = loadReplicationSetup();
@@ -87,6 +88,7 @@ export type PaperAReplicaSweepRow = {
  */
 export function paperAReplicaSweep(maxReplicas = 16, opts: PaperASweepOptions & { workload?: PaperAWorkload } = {}): PaperAReplicaSweepRow[] {
   requireInteger('maxReplicas', maxReplicas, 'replicas', 1, 64);
+  runOptions(opts);
   const configs = requireReplicationConfigs('configs', opts.configs ?? PAPER_A_CONFIGS);
   const workload = requireOneOf('workload', opts.workload ?? 'read', PAPER_A_WORKLOADS);
   const setup = loadReplicationSetup();

@@ -6,8 +6,8 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { ParameterError } from '../../../src/core/validate.js';
 import { runPaperA } from '../../../src/papers/a-replication/replication-sim.js';
-import { paperADataSizeSweep, paperAReplicaSweep, paperABeyondConfigs, paperASweepWinners } from '../../../src/papers/a-replication/sweeps.js';
-import { paperAReadChecks, paperAWriteChecks, paperAMemoryUseRatio, paperAIntervalStats, runPaperAConfigs } from '../../../src/papers/a-replication/checks.js';
+import { paperADataSizeSweep, paperAReplicaSweep, paperABeyondConfigs, paperASweepWinners, paperAReadSetFit } from '../../../src/papers/a-replication/sweeps.js';
+import { paperAReadChecks, paperAWriteChecks, paperAMemoryUseRatio, paperAIntervalStats, runPaperAConfigs, paperASnapshotS } from '../../../src/papers/a-replication/checks.js';
 import { paperABinSeries } from '../../../src/papers/a-replication/figures.js';
 import { PAPER_A_NOTEBOOK_RANGES, paperANotebookRunOptions } from '../../../src/papers/a-replication/notebook-params.js';
 import { readFileSync } from 'node:fs';
@@ -60,12 +60,17 @@ test('sweeps: their own arguments are checked, by the names the caller used', ()
   throwsNaming(() => paperABeyondConfigs({ stepS: -1 }), 'stepS');
   throwsNaming(() => paperASweepWinners([]), 'rows');
   throwsNaming(() => runPaperAConfigs('read', {}, []), 'configs');
+  throwsNaming(() => paperADataSizeSweep([17], null as never), 'opts');
+  throwsNaming(() => paperAReplicaSweep(2, null as never), 'opts');
+  throwsNaming(() => paperAReadSetFit(null as never), 'opts');
+  throwsNaming(() => paperAReadSetFit({ seed: 1.5 }), 'seed');
 });
 
 test('check tables and helpers refuse runs they cannot read', () => {
   throwsNaming(() => paperAReadChecks({}), 'runs["default"]');
   const noReplica = runPaperA({ workload: 'read', config: 'default', newVms: 0, replicaIntervalS: 200, samplingStride: 4096 });
   throwsNaming(() => paperAMemoryUseRatio(noReplica), 'run.replicas');
+  throwsNaming(() => paperASnapshotS(noReplica), 'run.replicas');
   throwsNaming(() => paperAWriteChecks({ default: noReplica, 'lazy share': noReplica }), 'runs["default"].workload');
   throwsNaming(() => paperAIntervalStats(noReplica, 0), 'intervalS');
   throwsNaming(() => paperABinSeries([1, 2], 1, -30), 'binS');
