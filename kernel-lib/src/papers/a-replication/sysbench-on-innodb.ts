@@ -232,14 +232,8 @@ async function readLayout(db: MariaDb, rows: number): Promise<{ layout: Sysbench
 export async function runSysbenchOnInnodb(opts: SysbenchOnInnodbOptions = {}): Promise<SysbenchOnInnodbResult> {
   const o = validate(opts);
   const t0 = performance.now();
-  const db = await startMariaDb({ bufferPoolMiB: o.bufferPoolMiB, flushMethod: 'O_DIRECT' });
-  let child: ChildProcess | null = null;
-  const serverPids = [db.server.pid];
-  try {
-    await db.exec('CREATE DATABASE sbtest');
-    const tp = performance.now();
-    await sysbench(db, [`--table-size=${o.tableRows}`, 'prepare'], (p) => (child = p));
-    const prepareS = (performance.now() - tp) / 1000;
+  return withPreparedSbtest(o.bufferPoolMiB, o.tableRows, async (db, prepareS, track) => {
+    const serverPids = [db.server.pid];
     const { layout, shape, interior } = await readLayout(db, o.tableRows);
     const [pt] = await db.query<{ Value: string }>("SHOW GLOBAL STATUS LIKE 'Innodb_buffer_pool_pages_total'");
     const poolTotal = Number(pt.Value);
@@ -273,7 +267,7 @@ export async function runSysbenchOnInnodb(opts: SysbenchOnInnodbOptions = {}): P
         out = await sysbench(
           db,
           [`--table-size=${o.tableRows}`, `--rand-type=${randType}`, `--time=${o.durationS}`, `--rand-seed=${o.seed}`, `--threads=${o.threads}`, 'run'],
-          (p) => (child = p),
+          track,
         );
       } finally {
         clearInterval(timer);
@@ -308,6 +302,25 @@ export async function runSysbenchOnInnodb(opts: SysbenchOnInnodbOptions = {}): P
       });
     }
     return { options: o, layout, poolPages: poolTotal, prepareS, runs, serverDir: db.dir, serverPids, versions: { mariadb: ver.v, sysbench: sysbenchVersion }, elapsedS: (performance.now() - t0) / 1000 };
+  });
+}
+
+/**
+ * Starts a private MariaDB (O_DIRECT), prepares sbtest1 with `rows` rows, runs `body` with the
+ * prepare's duration and a `track` for the sysbench children it starts, and always stops the
+ * server and kills a sysbench still running.
+ */
+async function withPreparedSbtest<T>(bufferPoolMiB: number, rows: number, body: (db: MariaDb, prepareS: number, track: (p: ChildProcess) => void) => Promise<T>): Promise<T> {
+  const db = await startMariaDb({ bufferPoolMiB, flushMethod: 'O_DIRECT' });
+  let child: ChildProcess | null = null;
+  const track = (p: ChildProcess): void => {
+    child = p;
+  };
+  try {
+    await db.exec('CREATE DATABASE sbtest');
+    const tp = performance.now();
+    await sysbench(db, [`--table-size=${rows}`, 'prepare'], track);
+    return await body(db, (performance.now() - tp) / 1000, track);
   } finally {
     const c = child as ChildProcess | null;
     if (c && c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
@@ -329,21 +342,11 @@ export async function measureSysbenchTableLayout(opts: { tableRows: number }): P
   if (typeof opts !== 'object' || opts === null) throw new ParameterError('opts', opts, '', 'an object { tableRows }');
   const [lo, hi] = SYSBENCH_LAYOUT_ROWS_RANGE;
   const rows = requireInteger('tableRows', opts.tableRows, 'rows', lo, hi);
-  const db = await startMariaDb({ bufferPoolMiB: 256, flushMethod: 'O_DIRECT' });
-  let child: ChildProcess | null = null;
-  try {
-    await db.exec('CREATE DATABASE sbtest');
-    const tp = performance.now();
-    await sysbench(db, [`--table-size=${rows}`, 'prepare'], (p) => (child = p));
-    const prepareS = (performance.now() - tp) / 1000;
+  return withPreparedSbtest(256, rows, async (db, prepareS) => {
     const { layout } = await readLayout(db, rows);
     const [ver] = await db.query<{ v: string }>('SELECT VERSION() v');
     return { ...layout, versions: { mariadb: ver.v }, prepareS };
-  } finally {
-    const c = child as ChildProcess | null;
-    if (c && c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
-    await db.stop();
-  }
+  });
 }
 
 /** Pages of sbtest1 read by the end of a run (its pages in the pool, minus those there before the load). */

@@ -24,10 +24,8 @@
  */
 import { loadJson } from '../../core/data-path.js';
 import { ParameterError, requireInteger } from '../../core/validate.js';
+import { INNODB_PAGE_SIZES, extentPages } from '../../innodb/innodb-page-format.js';
 import type { SysbenchTableLayout } from './sysbench-on-innodb.js';
-
-/** Page sizes InnoDB supports (innodb_page_size). */
-const PAGE_BYTES: readonly number[] = [4096, 8192, 16384, 32768, 65536];
 
 /** A measured layout as recorded (sysbench-on-innodb.json readSet.byScale). */
 export type SysbenchMeasuredLayout = Pick<SysbenchTableLayout, 'rows' | 'tablespacePages' | 'primaryLeafPages' | 'primaryInteriorPages' | 'primaryReservedPages' | 'k1Pages' | 'k1ReservedPages' | 'unusedPages'> & { pageBytes?: number; source: string };
@@ -58,11 +56,6 @@ export function sysbenchMeasuredRowsPerLeaf(): number {
   return j.pagesPerTransaction.rowsPerLeaf.value;
 }
 
-/** Pages in extents of a tablespace with pages of `pageBytes` (1 MiB extents up to 16 KiB pages; fsp0types.h FSP_EXTENT_SIZE). */
-function extentPages(pageBytes: number): number {
-  return pageBytes <= 16384 ? (1024 * 1024) / pageBytes : 64;
-}
-
 /** FSP_HDR/XDES + IBUF_BITMAP pages every `pageBytes` pages, and the first inode page. */
 function systemPages(tablespacePages: number, pageBytes: number): number {
   return 2 * Math.ceil(tablespacePages / pageBytes) + 1;
@@ -81,7 +74,7 @@ function freeOutsideSegments(l: SysbenchMeasuredLayout): number {
  * @throws ParameterError for a size smaller than the largest free-extent count plus system pages, or no usable layout.
  */
 export function sysbenchReadSet(tablespacePages: number, pageBytes = 16384, layouts: readonly SysbenchMeasuredLayout[] = loadSysbenchLayouts()): SysbenchReadSet {
-  if (!PAGE_BYTES.includes(pageBytes)) throw new ParameterError('pageBytes', pageBytes, 'bytes', `one of ${PAGE_BYTES.join(', ')} (innodb_page_size)`);
+  if (!(INNODB_PAGE_SIZES as readonly number[]).includes(pageBytes)) throw new ParameterError('pageBytes', pageBytes, 'bytes', `one of ${INNODB_PAGE_SIZES.join(', ')} (innodb_page_size)`);
   const ext = extentPages(pageBytes);
   const minFile = 32 * ext;
   const usable = layouts.filter((l) => (l.pageBytes ?? 16384) === pageBytes && l.tablespacePages >= minFile);
